@@ -1,0 +1,67 @@
+using System.Text;
+using EnMasse.Policy.Findings;
+
+namespace EnMasse.Policy.Documents;
+
+/// <summary>
+/// Turns the bytes of a file into documents: size limit, UTF-8 check, then the JSON or YAML
+/// reader by the file's ending. The only place that decides how a file is read.
+/// </summary>
+public static class DocumentLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ReadResult Load(string file, byte[] bytes, DocumentLimits? limits = null)
+    {
+        limits ??= DocumentLimits.Default;
+        if (bytes.LongLength > limits.MaxFileBytes)
+        {
+            return Fail(file, new Position(1, 1), $"the file is {bytes.LongLength / (1024 * 1024)} MiB; files over {limits.MaxFileBytes / (1024 * 1024)} MiB are not read");
+        }
+
+        var body = bytes.AsSpan();
+        if (body.StartsWith(Encoding.UTF8.Preamble))
+        {
+            body = body[3..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Fail(file, OffsetPosition(body, e.Index), "the file is not valid UTF-8 text");
+        }
+
+        return IsJson(file)
+            ? JsonDocumentReader.Read(file, body.ToArray(), limits)
+            : YamlDocumentReader.Read(file, text, limits);
+    }
+
+    public static ReadResult LoadText(string file, string text, DocumentLimits? limits = null) =>
+        Load(file, Encoding.UTF8.GetBytes(text), limits);
+
+    public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static ReadResult Fail(string file, Position at, string message) =>
+        new(file, [], [new Finding(RuleIds.YamlSyntax, Severity.Error, message, file, at.Line, at.Column, null, null, null, string.Empty)]);
+
+    private static Position OffsetPosition(ReadOnlySpan<byte> body, int offset)
+    {
+        offset = Math.Clamp(offset, 0, body.Length);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (body[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new Position(line, offset - lineStart + 1);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using EnMasse.Policy.Findings;
+
+namespace EnMasse.Policy.Documents;
+
+/// <summary>
+/// Reads a JSON file into positioned nodes. Utf8JsonReader gives byte offsets; a table of line
+/// starts turns them into the 1-based line and column a user sees in an editor.
+/// </summary>
+public sealed class JsonDocumentReader
+{
+    private readonly string _file;
+    private readonly DocumentLimits _limits;
+    private readonly byte[] _utf8;
+    private readonly int[] _lineStarts;
+    private readonly List<RawFinding> _problems = [];
+    private long _nodes;
+
+    private JsonDocumentReader(string file, byte[] utf8, DocumentLimits limits)
+    {
+        _file = file;
+        _utf8 = utf8;
+        _limits = limits;
+        _lineStarts = LineStarts(utf8);
+    }
+
+    public static ReadResult Read(string file, byte[] utf8, DocumentLimits? limits = null) =>
+        new JsonDocumentReader(file, utf8, limits ?? DocumentLimits.Default).ReadAll();
+
+    private ReadResult ReadAll()
+    {
+        var options = new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = false,
+            // One past our own limit so that we, not the reader, report the nesting.
+            MaxDepth = _limits.MaxDepth + 2,
+        };
+        var reader = new Utf8JsonReader(_utf8, options);
+        try
+        {
+            if (!reader.Read())
+            {
+                return new ReadResult(_file, [], []);
+            }
+
+            var root = ReadValue(ref reader, string.Empty, Position.None, depth: 0);
+            if (reader.Read())
+            {
+                throw new JsonLimitException(At(reader.TokenStartIndex), "unexpected content after the JSON value");
+            }
+
+            return new ReadResult(_file, [new SourceDocument(_file, root, _problems)], []);
+        }
+        catch (JsonException e)
+        {
+            var at = new Position((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
+            return new ReadResult(_file, [], [Syntax(at, "not well-formed JSON: " + FirstSentence(e.Message))]);
+        }
+        catch (JsonLimitException e)
+        {
+            return new ReadResult(_file, [], [Syntax(e.Position, e.Message)]);
+        }
+    }
+
+    private Node ReadValue(ref Utf8JsonReader reader, string path, Position keyStart, int depth)
+    {
+        var start = At(reader.TokenStartIndex);
+        if (keyStart == Position.None)
+        {
+            keyStart = start;
+        }
+
+        Count(start);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                return ReadObject(ref reader, path, start, keyStart, depth + 1);
+            case JsonTokenType.StartArray:
+                return ReadArray(ref reader, path, start, keyStart, depth + 1);
+            case JsonTokenType.String:
+                return new ScalarNode(path, start, keyStart, reader.GetString() ?? string.Empty, ScalarType.String);
+            case JsonTokenType.Number:
+                var raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+                var isInt = raw.AsSpan().IndexOfAny(".eE") < 0;
+                return new ScalarNode(path, start, keyStart, raw, isInt ? ScalarType.Int : ScalarType.Float);
+            case JsonTokenType.True:
+                return new ScalarNode(path, start, keyStart, "true", ScalarType.Bool);
+            case JsonTokenType.False:
+                return new ScalarNode(path, start, keyStart, "false", ScalarType.Bool);
+            case JsonTokenType.Null:
+                return new ScalarNode(path, start, keyStart, "null", ScalarType.Null);
+            default:
+                throw new JsonLimitException(start, $"unexpected JSON token {reader.TokenType}");
+        }
+    }
+
+    private MappingNode ReadObject(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth)
+    {
+        CheckDepth(depth, start);
+        var entries = new List<NodeEntry>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (Next(ref reader) != JsonTokenType.EndObject)
+        {
+            var keyPosition = At(reader.TokenStartIndex);
+            var key = reader.GetString() ?? string.Empty;
+            Next(ref reader);
+            var value = ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth);
+            var entry = new NodeEntry(key, keyPosition, value);
+            if (seen.TryGetValue(key, out var earlier))
+            {
+                _problems.Add(new RawFinding(
+                    RuleIds.YamlDuplicateKey,
+                    NodePath.Child(path, key),
+                    keyPosition,
+                    $"key \"{key}\" is repeated (first at line {entries[earlier].KeyStart.Line}); tools disagree on which copy wins: keep only one"));
+                entries[earlier] = entry;
+            }
+            else
+            {
+                seen[key] = entries.Count;
+                entries.Add(entry);
+            }
+        }
+
+        return new MappingNode(path, start, keyStart, entries);
+    }
+
+    private SequenceNode ReadArray(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth)
+    {
+        CheckDepth(depth, start);
+        var items = new List<Node>();
+        while (Next(ref reader) != JsonTokenType.EndArray)
+        {
+            items.Add(ReadValue(ref reader, NodePath.Index(path, items.Count), Position.None, depth));
+        }
+
+        return new SequenceNode(path, start, keyStart, items);
+    }
+
+    private JsonTokenType Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonLimitException(At(_utf8.Length), "not well-formed JSON: the document ends early");
+        }
+
+        return reader.TokenType;
+    }
+
+    private void CheckDepth(int depth, Position at)
+    {
+        if (depth > _limits.MaxDepth)
+        {
+            throw new JsonLimitException(at, $"the document nests deeper than {_limits.MaxDepth} levels");
+        }
+    }
+
+    private void Count(Position at)
+    {
+        if (++_nodes > _limits.MaxNodesPerDocument)
+        {
+            throw new JsonLimitException(at, $"the document holds more than {_limits.MaxNodesPerDocument} values");
+        }
+    }
+
+    private Position At(long offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, (int)offset);
+        var line = index >= 0 ? index : ~index - 1;
+        var column = 1;
+        for (var i = _lineStarts[line]; i < offset && i < _utf8.Length; i++)
+        {
+            // Count code points, not bytes: continuation bytes do not move the caret.
+            if ((_utf8[i] & 0xC0) != 0x80)
+            {
+                column++;
+            }
+        }
+
+        return new Position(line + 1, column);
+    }
+
+    private static int[] LineStarts(byte[] utf8)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+
+    private Finding Syntax(Position at, string message) =>
+        new(RuleIds.YamlSyntax, Severity.Error, message, _file, at.Line, at.Column, null, null, null, string.Empty);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Replace('\n', ' ').Trim();
+    }
+
+    private sealed class JsonLimitException(Position position, string message) : Exception(message)
+    {
+        public Position Position { get; } = position;
+    }
+}

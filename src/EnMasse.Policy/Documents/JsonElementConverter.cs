@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace EnMasse.Policy.Documents;
+
+/// <summary>Converts an object taken from an AdmissionReview into nodes; such nodes have paths but no positions.</summary>
+public static class JsonElementConverter
+{
+    public static Node ToNode(JsonElement element, string path = "", int depth = 0)
+    {
+        // System.Text.Json already bounds the depth of what it parsed (64 by default).
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var entries = new List<NodeEntry>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    var value = ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1);
+                    var existing = entries.FindIndex(e => e.Key == property.Name);
+                    var entry = new NodeEntry(property.Name, Position.None, value);
+                    if (existing >= 0)
+                    {
+                        entries[existing] = entry;
+                    }
+                    else
+                    {
+                        entries.Add(entry);
+                    }
+                }
+
+                return new MappingNode(path, Position.None, Position.None, entries);
+            case JsonValueKind.Array:
+                var items = new List<Node>();
+                foreach (var item in element.EnumerateArray())
+                {
+                    items.Add(ToNode(item, NodePath.Index(path, items.Count), depth + 1));
+                }
+
+                return new SequenceNode(path, Position.None, Position.None, items);
+            case JsonValueKind.String:
+                return new ScalarNode(path, Position.None, Position.None, element.GetString() ?? string.Empty, ScalarType.String);
+            case JsonValueKind.Number:
+                var raw = element.GetRawText();
+                return new ScalarNode(path, Position.None, Position.None, raw, raw.AsSpan().IndexOfAny(".eE") < 0 ? ScalarType.Int : ScalarType.Float);
+            case JsonValueKind.True:
+                return new ScalarNode(path, Position.None, Position.None, "true", ScalarType.Bool);
+            case JsonValueKind.False:
+                return new ScalarNode(path, Position.None, Position.None, "false", ScalarType.Bool);
+            default:
+                return new ScalarNode(path, Position.None, Position.None, "null", ScalarType.Null);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+namespace EnMasse.Policy.Documents;
+
+/// <summary>
+/// Adds a value to an immutable tree, copying only the spine. Added nodes get their real field
+/// paths and the position of the key they were added under, so findings on a defaulted value
+/// still point at a line the user wrote.
+/// </summary>
+public static class NodeEditor
+{
+    /// <summary>Adds <paramref name="value"/> under <paramref name="segments"/>; the parent must exist and the key must not.</summary>
+    public static Node Add(Node root, IReadOnlyList<string> segments, Node value) => Add(root, segments, 0, value);
+
+    /// <summary>A copy of a node with new paths and one position throughout.</summary>
+    public static Node Rebase(Node node, string path, Position at) => node switch
+    {
+        MappingNode m => new MappingNode(path, at, at, [.. m.Entries.Select(e => new NodeEntry(e.Key, at, Rebase(e.Value, NodePath.Child(path, e.Key), at)))]),
+        SequenceNode s => new SequenceNode(path, at, at, [.. s.Items.Select((item, i) => Rebase(item, NodePath.Index(path, i), at))]),
+        ScalarNode v => new ScalarNode(path, at, at, v.Value, v.Type),
+        _ => node,
+    };
+
+    private static Node Add(Node node, IReadOnlyList<string> segments, int depth, Node value)
+    {
+        var segment = segments[depth];
+        var last = depth == segments.Count - 1;
+        switch (node)
+        {
+            case MappingNode mapping:
+                var entries = new List<NodeEntry>(mapping.Entries.Count + 1);
+                var found = false;
+                foreach (var entry in mapping.Entries)
+                {
+                    if (!last && entry.Key == segment)
+                    {
+                        entries.Add(entry with { Value = Add(entry.Value, segments, depth + 1, value) });
+                        found = true;
+                    }
+                    else
+                    {
+                        entries.Add(entry);
+                    }
+                }
+
+                if (last)
+                {
+                    var at = mapping.KeyStart;
+                    entries.Add(new NodeEntry(segment, at, Rebase(value, NodePath.Child(mapping.Path, segment), at)));
+                }
+                else if (!found)
+                {
+                    throw new InvalidOperationException($"cannot add below missing {NodePath.Child(mapping.Path, segment)}");
+                }
+
+                return mapping with { Entries = entries };
+            case SequenceNode sequence when int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count && !last:
+                var items = sequence.Items.ToList();
+                items[index] = Add(items[index], segments, depth + 1, value);
+                return sequence with { Items = items };
+            default:
+                throw new InvalidOperationException($"cannot add below {node.Path}");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace EnMasse.Policy.Documents;
+
+/// <summary>Writes nodes as JSON: for patch values and for objects handed back to a door.</summary>
+public static class NodeJsonWriter
+{
+    public static void Write(Utf8JsonWriter writer, Node node)
+    {
+        switch (node)
+        {
+            case MappingNode mapping:
+                writer.WriteStartObject();
+                foreach (var entry in mapping.Entries)
+                {
+                    writer.WritePropertyName(entry.Key);
+                    Write(writer, entry.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case SequenceNode sequence:
+                writer.WriteStartArray();
+                foreach (var item in sequence.Items)
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case ScalarNode scalar:
+                WriteScalar(writer, scalar);
+                break;
+        }
+    }
+
+    public static string ToJson(Node node, bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            Write(writer, node);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteScalar(Utf8JsonWriter writer, ScalarNode scalar)
+    {
+        switch (scalar.Type)
+        {
+            case ScalarType.Null:
+                writer.WriteNullValue();
+                break;
+            case ScalarType.Bool:
+                writer.WriteBooleanValue(scalar.Value is "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y");
+                break;
+            case ScalarType.Int when long.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer):
+                writer.WriteNumberValue(integer);
+                break;
+            case ScalarType.Float or ScalarType.Int when double.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) && double.IsFinite(number):
+                writer.WriteNumberValue(number);
+                break;
+            default:
+                writer.WriteStringValue(scalar.Value);
+                break;
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using EnMasse.Policy.Findings;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace EnMasse.Policy.Documents;
+
+/// <summary>
+/// Reads a YAML stream into nodes that keep their positions. Built on YamlDotNet's event parser
+/// rather than its representation model so that limits are enforced while reading, before an
+/// alias bomb or a deep nesting can cost anything.
+/// </summary>
+public sealed class YamlDocumentReader
+{
+    private const string MergeKey = "<<";
+
+    private readonly string _file;
+    private readonly DocumentLimits _limits;
+    private readonly Dictionary<string, Built> _anchors = new(StringComparer.Ordinal);
+    private List<RawFinding> _problems = [];
+    private long _nodes;
+
+    private YamlDocumentReader(string file, DocumentLimits limits)
+    {
+        _file = file;
+        _limits = limits;
+    }
+
+    public static ReadResult Read(string file, string text, DocumentLimits? limits = null)
+    {
+        var reader = new YamlDocumentReader(file, limits ?? DocumentLimits.Default);
+        return reader.ReadAll(text);
+    }
+
+    private ReadResult ReadAll(string text)
+    {
+        var documents = new List<SourceDocument>();
+        var fileFindings = new List<Finding>();
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            while (parser.TryConsume<DocumentStart>(out _))
+            {
+                if (documents.Count >= _limits.MaxDocuments)
+                {
+                    throw new LimitExceededException(Position.None, $"the file holds more than {_limits.MaxDocuments} documents");
+                }
+
+                _anchors.Clear();
+                _problems = [];
+                _nodes = 0;
+                var root = ReadNode(parser, string.Empty, Position.None, depth: 0);
+                parser.Consume<DocumentEnd>();
+                documents.Add(new SourceDocument(_file, root.Node, _problems));
+            }
+
+            parser.Consume<StreamEnd>();
+        }
+        catch (YamlException e)
+        {
+            fileFindings.Add(Syntax(ToPosition(e.Start), CleanMessage(e)));
+        }
+        catch (LimitExceededException e)
+        {
+            fileFindings.Add(Syntax(e.Position, e.Message));
+        }
+
+        return new ReadResult(_file, documents, fileFindings);
+    }
+
+    private Built ReadNode(IParser parser, string path, Position keyStart, int depth)
+    {
+        var current = parser.Current ?? throw new LimitExceededException(Position.None, "unexpected end of the YAML stream");
+        var start = ToPosition(current.Start);
+        if (keyStart == Position.None)
+        {
+            keyStart = start;
+        }
+
+        switch (current)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                {
+                    throw new LimitExceededException(start, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+                }
+
+                Count(target.Size, start);
+                return target;
+
+            case Scalar scalar:
+                parser.MoveNext();
+                Count(1, start);
+                return Remember(scalar.Anchor, new Built(new ScalarNode(path, start, keyStart, scalar.Value, Resolve(scalar)), 1));
+
+            case SequenceStart sequenceStart:
+                return ReadSequence(parser, sequenceStart, path, start, keyStart, depth + 1);
+
+            case MappingStart mappingStart:
+                return ReadMapping(parser, mappingStart, path, start, keyStart, depth + 1);
+
+            default:
+                throw new LimitExceededException(start, $"unexpected YAML event {current.GetType().Name}");
+        }
+    }
+
+    private Built ReadSequence(IParser parser, SequenceStart sequenceStart, string path, Position start, Position keyStart, int depth)
+    {
+        CheckDepth(depth, start);
+        parser.MoveNext();
+        Count(1, start);
+        var items = new List<Node>();
+        long size = 1;
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            var item = ReadNode(parser, NodePath.Index(path, items.Count), Position.None, depth);
+            items.Add(item.Node);
+            size += item.Size;
+        }
+
+        return Remember(sequenceStart.Anchor, new Built(new SequenceNode(path, start, keyStart, items), size));
+    }
+
+    private Built ReadMapping(IParser parser, MappingStart mappingStart, string path, Position start, Position keyStart, int depth)
+    {
+        CheckDepth(depth, start);
+        parser.MoveNext();
+        Count(1, start);
+        var entries = new List<NodeEntry>();
+        var merged = new List<NodeEntry>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        long size = 1;
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyEvent = parser.Current;
+            var keyPosition = ToPosition(keyEvent!.Start);
+            if (keyEvent is not Scalar keyScalar)
+            {
+                throw new LimitExceededException(keyPosition, "a mapping key must be a plain value, not a list or mapping");
+            }
+
+            parser.MoveNext();
+            var key = keyScalar.Value;
+            if (key == MergeKey && keyScalar.Style == ScalarStyle.Plain)
+            {
+                var source = ReadNode(parser, path, keyPosition, depth);
+                size += source.Size;
+                CollectMerge(source.Node, merged, keyPosition);
+                continue;
+            }
+
+            var value = ReadNode(parser, NodePath.Child(path, key), keyPosition, depth);
+            size += value.Size;
+            var entry = new NodeEntry(key, keyPosition, value.Node);
+            if (seen.TryGetValue(key, out var earlier))
+            {
+                var first = entries[earlier].KeyStart;
+                _problems.Add(new RawFinding(
+                    RuleIds.YamlDuplicateKey,
+                    NodePath.Child(path, key),
+                    keyPosition,
+                    $"key \"{key}\" is repeated (first at line {first.Line}); tools disagree on which copy wins: keep only one"));
+                entries[earlier] = entry;
+            }
+            else
+            {
+                seen[key] = entries.Count;
+                entries.Add(entry);
+            }
+        }
+
+        // Merge keys (<<) add only what the mapping does not say itself, as YAML 1.1 defines.
+        foreach (var entry in merged)
+        {
+            if (seen.TryAdd(entry.Key, entries.Count))
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return Remember(mappingStart.Anchor, new Built(new MappingNode(path, start, keyStart, entries), size));
+    }
+
+    private static void CollectMerge(Node source, List<NodeEntry> merged, Position at)
+    {
+        switch (source)
+        {
+            case MappingNode mapping:
+                merged.AddRange(mapping.Entries.Where(e => merged.All(m => m.Key != e.Key)));
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is not MappingNode itemMapping)
+                    {
+                        throw new LimitExceededException(at, "a merge key (<<) takes a mapping or a list of mappings");
+                    }
+
+                    CollectMerge(itemMapping, merged, at);
+                }
+
+                break;
+            default:
+                throw new LimitExceededException(at, "a merge key (<<) takes a mapping or a list of mappings");
+        }
+    }
+
+    private Built Remember(AnchorName anchor, Built built)
+    {
+        if (!anchor.IsEmpty)
+        {
+            _anchors[anchor.Value] = built;
+        }
+
+        return built;
+    }
+
+    private void CheckDepth(int depth, Position at)
+    {
+        if (depth > _limits.MaxDepth)
+        {
+            throw new LimitExceededException(at, $"the document nests deeper than {_limits.MaxDepth} levels");
+        }
+    }
+
+    private void Count(long size, Position at)
+    {
+        _nodes += size;
+        if (_nodes > _limits.MaxNodesPerDocument)
+        {
+            throw new LimitExceededException(at, $"the document expands to more than {_limits.MaxNodesPerDocument} values (too many aliases?)");
+        }
+    }
+
+    private static ScalarType Resolve(Scalar scalar)
+    {
+        if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
+        {
+            return ScalarResolver.ResolveTag(scalar.Tag.Value) ?? ScalarType.String;
+        }
+
+        return scalar.Style == ScalarStyle.Plain ? ScalarResolver.ResolvePlain(scalar.Value) : ScalarType.String;
+    }
+
+    private Finding Syntax(Position at, string message) =>
+        new(RuleIds.YamlSyntax, Severity.Error, message, _file, at.Line, at.Column, null, null, null, string.Empty);
+
+    private static Position ToPosition(Mark mark) => new((int)Math.Min(mark.Line, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
+
+    private static string CleanMessage(YamlException e)
+    {
+        // YamlDotNet prefixes "(Line: .., Col: .., Idx: ..) - (...): "; the finding carries the position itself.
+        var message = e.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith('(') && cut > 0)
+        {
+            message = message[(cut + 3)..];
+        }
+
+        message = message.Replace('\n', ' ').Replace('\r', ' ').Trim();
+        return "not well-formed YAML: " + (message.Length == 0 ? "parse error" : message);
+    }
+
+    private readonly record struct Built(Node Node, long Size);
+
+    private sealed class LimitExceededException(Position position, string message) : Exception(message)
+    {
+        public Position Position { get; } = position;
+    }
+}

@@ -1,0 +1,68 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Defaults;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
+using EnMasse.Policy.Rules;
+using EnMasse.Policy.Schema;
+
+namespace EnMasse.Policy.Engine;
+
+/// <summary>
+/// The one entry point both doors call. Defaults first, so validation judges the object as it
+/// will be stored; then the schema; then the rules of the object's kind; then the policy's
+/// weights and exemptions.
+/// </summary>
+public sealed class PolicyEngine(PolicyBundle bundle)
+{
+    public PolicyBundle Bundle { get; } = bundle;
+
+    public AdmissionPolicy Policy => Bundle.Policy;
+
+    public Decision Evaluate(EvaluationRequest request, ICatalog catalog)
+    {
+        if (request.Operation is Operation.Delete or Operation.Connect || request.Object is not MappingNode)
+        {
+            return Decision.NotApplicable;
+        }
+
+        var original = Resource.From(request.Object, request.Namespace, request.File);
+        if (original is null)
+        {
+            return Decision.NotApplicable;
+        }
+
+        var raw = new List<RawFinding>(request.ReaderProblems ?? []);
+        var (resource, patch) = Defaulter.Apply(original, Policy);
+
+        if (KindSchemas.For(resource.Kind.ToString()) is { } schema)
+        {
+            SchemaWalker.Walk(resource.Root, schema, resource.Kind.ToString(), raw);
+        }
+
+        if (TenantObject.From(resource) is { } subject)
+        {
+            var old = request.Operation == Operation.Update && request.OldObject is not null
+                && Resource.From(request.OldObject, request.Namespace) is { } oldResource && oldResource.Kind == resource.Kind
+                ? TenantObject.From(oldResource)
+                : null;
+            var context = new RuleContext(subject, old, request.Operation, catalog, Policy, raw);
+            foreach (var rule in RuleRegistry.For(resource.Kind))
+            {
+                if (!rule.Fixed && FindingStamper.Level(Policy, rule.Id, request.Point) == RuleLevel.Off)
+                {
+                    continue;
+                }
+
+                context.Begin(rule.Id);
+                rule.Check(context);
+            }
+        }
+
+        var secrets = SecretScrubber.Collect(resource.Root);
+        var findings = FindingStamper.Stamp(raw, resource, Policy, request.Point, request.File, secrets);
+        var allowed = !findings.Any(f => f.Denies);
+        return new Decision(true, allowed, findings, patch, resource);
+    }
+}

@@ -1,0 +1,26 @@
+namespace EnMasse.Policy.Model;
+
+/// <summary>Typed view of an Address. <see cref="SpaceName"/> is the part of the name before the first dot.</summary>
+public sealed record AddressObject(
+    Resource Resource,
+    string? SpaceName,
+    string? LocalName,
+    Text? Address,
+    Text? Type,
+    Text? Plan,
+    Text? Topic) : TenantObject(Resource)
+{
+    public static AddressObject Bind(Resource resource)
+    {
+        var spec = resource.Spec;
+        var (space, local) = ScopedName.Split(resource.Name);
+        return new AddressObject(
+            resource,
+            space,
+            local,
+            NodeRead.String(spec, "address"),
+            NodeRead.String(spec, "type"),
+            NodeRead.String(spec, "plan"),
+            NodeRead.String(spec, "topic"));
+    }
+}

@@ -1,0 +1,28 @@
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Policy.Rules.AddressSpaces;
+
+/// <summary><c>addressspace.plan-type</c>: the plan is made for this address space type.</summary>
+public sealed class AddressSpacePlanTypeRule : TenantRule<AddressSpaceObject>
+{
+    public override string Id => RuleIds.AddressSpacePlanType;
+
+    public override bool Fixed => true;
+
+    public override ResourceKind Kind => ResourceKind.AddressSpace;
+
+    public override string Summary => "the plan's addressSpaceType equals spec.type";
+
+    protected override void Check(AddressSpaceObject subject, RuleContext context)
+    {
+        if (subject.Plan is not { } plan || subject.Type is not { } type
+            || context.Catalog.AddressSpacePlan(plan.Value) is not { } published
+            || published.AddressSpaceType == type.Value)
+        {
+            return;
+        }
+
+        context.Report(plan, $"address space plan \"{plan.Value}\" is for {published.AddressSpaceType ?? "no"} address spaces, not {type.Value}; {Published.SpacePlans(context.Catalog, type.Value)}");
+    }
+}

@@ -1,0 +1,36 @@
+using EnMasse.Policy.Engine;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Policy.Rules.Addresses;
+
+/// <summary><c>address.immutable</c>: an update keeps spec.address and spec.type.</summary>
+public sealed class AddressImmutableRule : TenantRule<AddressObject>
+{
+    public override string Id => RuleIds.AddressImmutable;
+
+    public override bool Fixed => true;
+
+    public override ResourceKind Kind => ResourceKind.Address;
+
+    public override string Summary => "on UPDATE, spec.address and spec.type do not change";
+
+    protected override void Check(AddressObject subject, RuleContext context)
+    {
+        if (context.Operation != Operation.Update || context.Old is not AddressObject old)
+        {
+            return;
+        }
+
+        Compare("spec.address", old.Address, subject.Address, context);
+        Compare("spec.type", old.Type, subject.Type, context);
+    }
+
+    private static void Compare(string field, Text? before, Text? after, RuleContext context)
+    {
+        if (before is not null && after is not null && before.Value != after.Value)
+        {
+            context.Report(after, $"{field} cannot change from \"{before.Value}\" to \"{after.Value}\"; delete the Address and create a new one");
+        }
+    }
+}

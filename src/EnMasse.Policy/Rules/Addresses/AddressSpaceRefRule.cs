@@ -1,0 +1,24 @@
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Policy.Rules.Addresses;
+
+/// <summary><c>address.space</c>: the address space of the name prefix exists in the namespace.</summary>
+public sealed class AddressSpaceRefRule : TenantRule<AddressObject>
+{
+    public override string Id => RuleIds.AddressSpaceRef;
+
+    public override ResourceKind Kind => ResourceKind.Address;
+
+    public override string Summary => "the address space named by the prefix exists in the same namespace";
+
+    protected override void Check(AddressObject subject, RuleContext context)
+    {
+        if (subject.SpaceName is not { Length: > 0 } space || SpaceLookup.Find(context, space) is not null)
+        {
+            return;
+        }
+
+        context.Report(subject.NameNode, SpaceLookup.Missing("Address", space, subject.Namespace));
+    }
+}

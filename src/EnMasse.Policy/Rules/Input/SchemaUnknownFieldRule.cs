@@ -1,0 +1,13 @@
+using EnMasse.Policy.Findings;
+
+namespace EnMasse.Policy.Rules.Input;
+
+/// <summary><c>schema.unknown-field</c>: reported by the readers and the schema walker.</summary>
+public sealed class SchemaUnknownFieldRule : InputRule
+{
+    public override string Id => RuleIds.SchemaUnknownField;
+
+    public override bool Fixed => false;
+
+    public override string Summary => "a field the kind does not define; the API server would drop it silently";
+}

@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Rules.Addresses;
+using EnMasse.Policy.Rules.AddressSpaces;
+using EnMasse.Policy.Rules.Input;
+using EnMasse.Policy.Rules.Users;
+
+namespace EnMasse.Policy.Rules;
+
+/// <summary>Every rule of rules.md, registered in this one list. The doors, the policy check and the docs read it from here.</summary>
+public static class RuleRegistry
+{
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new YamlSyntaxRule(),
+        new YamlDuplicateKeyRule(),
+        new SchemaUnknownFieldRule(),
+        new SchemaTypeRule(),
+        new SchemaRequiredRule(),
+
+        new AddressSpaceNameRule(),
+        new AddressSpaceTypeRule(),
+        new AddressSpacePlanRule(),
+        new AddressSpacePlanTypeRule(),
+        new AddressSpaceAuthenticationServiceRule(),
+        new AddressSpaceEndpointRule(),
+        new AddressSpaceCertRule(),
+        new AddressSpaceExportRule(),
+        new AddressSpaceImmutableRule(),
+
+        new AddressNameRule(),
+        new AddressSpaceRefRule(),
+        new AddressAddressRule(),
+        new AddressTypeRule(),
+        new AddressPlanRule(),
+        new AddressPlanTypeRule(),
+        new AddressPlanAllowedRule(),
+        new AddressTopicRule(),
+        new AddressDuplicateRule(),
+        new AddressImmutableRule(),
+
+        new UserNameRule(),
+        new UserSpaceRule(),
+        new UserUsernameRule(),
+        new UserAuthenticationRule(),
+        new UserServiceAccountNamespaceRule(),
+        new UserAuthorizationRule(),
+        new UserAuthorizationAddressRule(),
+        new UserImmutableRule(),
+    ];
+
+    private static readonly FrozenDictionary<string, IRule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<ResourceKind, ITenantRule[]> ByKind = All
+        .OfType<ITenantRule>()
+        .GroupBy(r => r.Kind)
+        .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+    public static IRule? Find(string id) => ById.GetValueOrDefault(id);
+
+    public static IReadOnlyList<ITenantRule> For(ResourceKind kind) => ByKind.TryGetValue(kind, out var rules) ? rules : [];
+
+    /// <summary>True when a pattern of an exemption or setting names at least one rule: an id, "prefix.*" or "*".</summary>
+    public static bool PatternNamesRule(string pattern) =>
+        pattern == "*" || (pattern.EndsWith(".*", StringComparison.Ordinal)
+            ? All.Any(r => r.Id.StartsWith(pattern[..^1], StringComparison.Ordinal))
+            : ById.ContainsKey(pattern));
+
+    public static bool PatternMatches(string pattern, string id) =>
+        pattern == "*" || (pattern.EndsWith(".*", StringComparison.Ordinal)
+            ? id.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : pattern == id);
+}

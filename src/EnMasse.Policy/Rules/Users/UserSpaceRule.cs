@@ -1,0 +1,24 @@
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Policy.Rules.Users;
+
+/// <summary><c>user.space</c>: the address space of the name prefix exists.</summary>
+public sealed class UserSpaceRule : TenantRule<MessagingUserObject>
+{
+    public override string Id => RuleIds.UserSpace;
+
+    public override ResourceKind Kind => ResourceKind.MessagingUser;
+
+    public override string Summary => "the address space named by the prefix exists in the same namespace";
+
+    protected override void Check(MessagingUserObject subject, RuleContext context)
+    {
+        if (subject.SpaceName is not { Length: > 0 } space || SpaceLookup.Find(context, space) is not null)
+        {
+            return;
+        }
+
+        context.Report(subject.NameNode, SpaceLookup.Missing("MessagingUser", space, subject.Namespace));
+    }
+}
