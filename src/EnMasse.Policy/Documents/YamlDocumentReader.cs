@@ -18,6 +18,7 @@ public sealed class YamlDocumentReader
     private readonly Dictionary<string, Built> _anchors = new(StringComparer.Ordinal);
     private List<RawFinding> _problems = [];
     private long _nodes;
+    private Position _lastSeen = new(1, 1);
 
     private YamlDocumentReader(string file, DocumentLimits limits)
     {
@@ -64,6 +65,11 @@ public sealed class YamlDocumentReader
         {
             fileFindings.Add(Syntax(e.Position, e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
+        {
+            // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+            fileFindings.Add(Syntax(_lastSeen, "not well-formed YAML: the parser stopped after this point"));
+        }
 
         return new ReadResult(_file, documents, fileFindings);
     }
@@ -72,6 +78,7 @@ public sealed class YamlDocumentReader
     {
         var current = parser.Current ?? throw new LimitExceededException(Position.None, "unexpected end of the YAML stream");
         var start = ToPosition(current.Start);
+        _lastSeen = start;
         if (keyStart == Position.None)
         {
             keyStart = start;

@@ -1,0 +1,138 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Engine;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
+
+namespace EnMasse.Policy.Tests;
+
+/// <summary>Runs the real engine over YAML text, with the shipped policy and a small world of existing objects.</summary>
+internal static class TestEngine
+{
+    public const string Namespace = "team1";
+
+    /// <summary>Objects that exist in namespace team1 unless a test says otherwise.</summary>
+    public const string World = """
+        apiVersion: enmasse.io/v1beta1
+        kind: AddressSpace
+        metadata: { name: myspace, namespace: team1 }
+        spec: { type: standard, plan: standard-small }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: AddressSpace
+        metadata: { name: bspace, namespace: team1 }
+        spec: { type: brokered, plan: brokered-single-broker }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: myspace.topic1, namespace: team1 }
+        spec: { address: topic1, type: topic, plan: standard-small-topic }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: myspace.queue1, namespace: team1 }
+        spec: { address: queue1, type: queue, plan: standard-small-queue }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: myspace.orders-in, namespace: team1 }
+        spec: { address: orders-in, type: queue, plan: standard-small-queue }
+        """;
+
+    public static PolicyBundle Shipped { get; } = PolicyLoader.BuiltIn().Bundle
+        ?? throw new InvalidOperationException("the shipped policy does not load");
+
+    public static Decision Check(string yaml, EnforcementPoint point = EnforcementPoint.Ci, PolicyBundle? bundle = null, string world = World) =>
+        Run(yaml, Operation.Create, null, point, bundle, world);
+
+    public static Decision Update(string oldYaml, string newYaml, PolicyBundle? bundle = null) =>
+        Run(newYaml, Operation.Update, Single(oldYaml).Root, EnforcementPoint.Ci, bundle, World);
+
+    public static Decision Run(string yaml, Operation operation, Node? old, EnforcementPoint point, PolicyBundle? bundle, string world)
+    {
+        bundle ??= Shipped;
+        var document = Single(yaml);
+        var catalog = Catalog(bundle, world);
+        return new PolicyEngine(bundle).Evaluate(EvaluationRequest.ForDocument(document, operation, old, Namespace, point), catalog);
+    }
+
+    public static CatalogSnapshot Catalog(PolicyBundle bundle, string world)
+    {
+        var builder = new CatalogBuilder(bundle.Published);
+        foreach (var document in DocumentLoader.LoadText("world.yaml", world).Documents)
+        {
+            if (Resource.From(document.Root, Namespace, "world.yaml") is { } resource)
+            {
+                builder.Add(resource);
+            }
+        }
+
+        return builder.Build();
+    }
+
+    public static SourceDocument Single(string yaml)
+    {
+        var read = DocumentLoader.LoadText("test.yaml", yaml);
+        Assert.Empty(read.FileFindings);
+        return Assert.Single(read.Documents);
+    }
+
+    /// <summary>The one finding of a rule, failing with the whole list when there is not exactly one.</summary>
+    public static Finding One(this Decision decision, string rule)
+    {
+        var matches = decision.Findings.Where(f => f.Rule == rule).ToList();
+        Assert.True(matches.Count == 1, $"expected one {rule} finding, got {matches.Count}: {Describe(decision)}");
+        return matches[0];
+    }
+
+    public static void None(this Decision decision, string rule) =>
+        Assert.True(decision.Findings.All(f => f.Rule != rule), $"expected no {rule} finding: {Describe(decision)}");
+
+    public static void At(this Finding finding, string path, int line, int column)
+    {
+        Assert.Equal(path, finding.Path);
+        Assert.Equal((line, column), (finding.Line, finding.Column));
+    }
+
+    public static string Describe(Decision decision) =>
+        string.Join(" | ", decision.Findings.Select(f => $"{f.Line}:{f.Column} {f.Severity.ToName()} {f.Rule} {f.Path}: {f.Message}"));
+
+    public static PolicyBundle WithPolicy(string policyYaml)
+    {
+        var files = new List<PolicyFile> { new("policy.yaml", "policy.yaml", System.Text.Encoding.UTF8.GetBytes(policyYaml)) };
+        foreach (var plan in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "policies", "plans")))
+        {
+            files.Add(new PolicyFile("plans/" + Path.GetFileName(plan), plan, File.ReadAllBytes(plan)));
+        }
+
+        var result = PolicyLoader.Load(files, "test");
+        Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => $"{f.Line}:{f.Column} {f.Rule} {f.Message}")));
+        return result.Bundle!;
+    }
+}
+
+/// <summary>Finds the repository and the shared corpus beside it from the test's own location.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = Find(d => File.Exists(Path.Combine(d, "Webhook.sln")))
+        ?? throw new InvalidOperationException("cannot find the repository root (Webhook.sln) above the test directory");
+
+    /// <summary>../shared/corpus beside the checkout, as CI and the developers' machines lay it out.</summary>
+    public static string Corpus { get; } = Find(d => Directory.Exists(Path.Combine(d, "shared", "corpus"))) is { } parent
+        ? Path.Combine(parent, "shared", "corpus")
+        : throw new InvalidOperationException("cannot find shared/corpus beside the repository");
+
+    private static string? Find(Func<string, bool> test)
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (test(dir))
+            {
+                return dir;
+            }
+        }
+
+        return null;
+    }
+}
