@@ -54,13 +54,17 @@ internal static class PolicyBinder
                 e => new RuleSetting(Level(e.Value as MappingNode, "admission"), Level(e.Value as MappingNode, "ci")),
                 StringComparer.Ordinal);
 
-    private static RuleLevel? Level(MappingNode? setting, string point) => NodeRead.String(setting, point)?.Value switch
+    private static RuleLevel? Level(MappingNode? setting, string point) => setting?.Get(point) switch
     {
-        "error" => RuleLevel.Error,
-        "warning" => RuleLevel.Warning,
-        "off" => RuleLevel.Off,
+        ScalarNode { Type: ScalarType.String, Value: "error" } => RuleLevel.Error,
+        ScalarNode { Type: ScalarType.String, Value: "warning" } => RuleLevel.Warning,
+        ScalarNode { Type: ScalarType.String, Value: "off" } => RuleLevel.Off,
+        // An unquoted `off` is a YAML 1.1 boolean; it can only have meant off.
+        ScalarNode { Type: ScalarType.Bool } flag when IsFalse(flag.Value) => RuleLevel.Off,
         _ => null,
     };
+
+    internal static bool IsFalse(string value) => value is "false" or "False" or "FALSE" or "off" or "Off" or "OFF" or "no" or "No" or "NO" or "n" or "N";
 
     private static IReadOnlyList<string> Strings(MappingNode mapping, string key) =>
         [.. NodeRead.Strings(NodeRead.List(mapping, key)).Select(t => t.Value)];

@@ -37,7 +37,17 @@ public sealed class RuleContext(
 
     public void Report(Text at, string message, Severity? severity = null) => Report(at.Node, message, severity);
 
-    /// <summary>Reports a missing field at the key of the mapping that should hold it.</summary>
-    public void ReportMissing(Node parent, string key, string message) =>
+    /// <summary>
+    /// Reports a missing field at the key of the mapping that should hold it. A field that is
+    /// present with a value of the wrong type is not missing: schema.type has reported it.
+    /// </summary>
+    public void ReportMissing(Node parent, string key, string message)
+    {
+        if (parent is MappingNode mapping && NodeRead.Has(mapping, key))
+        {
+            return;
+        }
+
         findings.Add(new RawFinding(_rule, NodePath.Child(parent.Path, key), parent.KeyStart, message));
+    }
 }

@@ -1,0 +1,273 @@
+using EnMasse.Policy.Findings;
+
+namespace EnMasse.Policy.Tests.Rules;
+
+internal static class Addresses
+{
+    /// <summary>name at 4:9, address at 6:12, type at 7:9, plan at 8:9; extra lines from line 9.</summary>
+    public static string Address(string name = "myspace.q9", string address = "q9", string type = "queue", string plan = "standard-small-queue", string extra = "") => $"""
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata:
+          name: {name}
+        spec:
+          address: {address}
+          type: {type}
+          plan: {plan}
+        {extra}
+        """;
+}
+
+public sealed class AddressNameRuleTests
+{
+    [Fact]
+    public void A_name_without_a_dot_is_denied_at_the_name()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "queue9")).One(RuleIds.AddressName);
+        finding.At("metadata.name", 4, 9);
+        Assert.Contains("<addressspace>.<name>", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(Severity.Error, finding.Severity);
+    }
+
+    [Theory]
+    [InlineData("myspace.", "empty name part")]
+    [InlineData(".q9", "empty address space part")]
+    [InlineData("My_Space.q9", "not a valid address space name")]
+    public void Malformed_parts_are_denied(string name, string expected)
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: name)).One(RuleIds.AddressName);
+        Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_generated_name_with_a_space_prefix_passes_and_without_one_is_denied()
+    {
+        const string Template = """
+            apiVersion: enmasse.io/v1beta1
+            kind: Address
+            metadata: { generateName: PREFIX }
+            spec: { address: q9, type: queue, plan: standard-small-queue }
+            """;
+        TestEngine.Check(Template.Replace("PREFIX", "myspace.q-", StringComparison.Ordinal)).None(RuleIds.AddressName);
+        TestEngine.Check(Template.Replace("PREFIX", "q-", StringComparison.Ordinal)).One(RuleIds.AddressName).At("metadata.generateName", 3, 27);
+    }
+
+    [Theory]
+    [InlineData("myspace.q9")]
+    [InlineData("myspace.foo.control")]
+    public void A_scoped_name_passes(string name) => TestEngine.Check(Addresses.Address(name: name)).None(RuleIds.AddressName);
+}
+
+public sealed class AddressSpaceRefRuleTests
+{
+    [Fact]
+    public void An_address_of_a_space_that_does_not_exist_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "nospace.q9")).One(RuleIds.AddressSpaceRef);
+        finding.At("metadata.name", 4, 9);
+        Assert.Contains("address space \"nospace\" does not exist in namespace \"team1\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_address_of_an_existing_space_passes() => TestEngine.Check(Addresses.Address()).None(RuleIds.AddressSpaceRef);
+
+    [Fact]
+    public void A_space_in_another_namespace_does_not_count()
+    {
+        var world = TestEngine.World.Replace("{ name: myspace, namespace: team1 }", "{ name: myspace, namespace: team2 }", StringComparison.Ordinal);
+        TestEngine.Check(Addresses.Address(), world: world).One(RuleIds.AddressSpaceRef);
+    }
+}
+
+public sealed class AddressAddressRuleTests
+{
+    [Fact]
+    public void Whitespace_in_the_address_is_denied_at_the_value()
+    {
+        var finding = TestEngine.Check(Addresses.Address(address: "\"my queue\"")).One(RuleIds.AddressAddress);
+        finding.At("spec.address", 6, 12);
+    }
+
+    [Fact]
+    public void An_address_over_255_characters_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(address: new string('q', 256))).One(RuleIds.AddressAddress);
+        Assert.Contains("256 characters", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_address_is_denied() => TestEngine.Check(Addresses.Address(address: "\"\"")).One(RuleIds.AddressAddress);
+
+    [Fact]
+    public void A_control_character_is_denied_and_shown_as_a_question_mark()
+    {
+        var finding = TestEngine.Check(Addresses.Address(address: "\"q\\t9\"")).One(RuleIds.AddressAddress);
+        Assert.Contains("\"q?9\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_slash_separated_address_passes() => TestEngine.Check(Addresses.Address(address: "foo/bar")).None(RuleIds.AddressAddress);
+}
+
+public sealed class AddressTypeRuleTests
+{
+    [Fact]
+    public void Anycast_in_a_brokered_space_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "bspace.a1", type: "anycast", plan: "standard-small-anycast")).One(RuleIds.AddressType);
+        finding.At("spec.type", 7, 9);
+        Assert.Contains("allowed: queue, topic", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_type_is_denied_even_when_the_space_is_unknown()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "nospace.q9", type: "queu")).One(RuleIds.AddressType);
+        Assert.Contains("did you mean \"queue\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_queue_in_a_brokered_space_passes() =>
+        TestEngine.Check(Addresses.Address(name: "bspace.q1", plan: "brokered-queue")).None(RuleIds.AddressType);
+}
+
+public sealed class AddressPlanRuleTests
+{
+    [Fact]
+    public void An_unpublished_plan_lists_the_plans_of_the_type_in_display_order()
+    {
+        var finding = TestEngine.Check(Addresses.Address(plan: "standard-huge-queue")).One(RuleIds.AddressPlan);
+        finding.At("spec.plan", 8, 9);
+        Assert.StartsWith(
+            "address plan \"standard-huge-queue\" is not published; published for queue: brokered-queue, standard-small-queue, standard-medium-queue, standard-large-queue, standard-xlarge-queue, standard-small-partitioned-queue",
+            finding.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_suggestion_is_the_nearest_plan_of_the_right_type()
+    {
+        var finding = TestEngine.Check(Addresses.Address(type: "topic", plan: "standard-smal-topic")).One(RuleIds.AddressPlan);
+        Assert.EndsWith("did you mean \"standard-small-topic\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_published_plan_passes() => TestEngine.Check(Addresses.Address()).None(RuleIds.AddressPlan);
+}
+
+public sealed class AddressPlanTypeRuleTests
+{
+    [Fact]
+    public void A_topic_plan_for_a_queue_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(plan: "standard-small-topic")).One(RuleIds.AddressPlanType);
+        finding.At("spec.plan", 8, 9);
+        Assert.StartsWith("address plan \"standard-small-topic\" is for topic addresses, not queue", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_of_the_same_type_passes() => TestEngine.Check(Addresses.Address()).None(RuleIds.AddressPlanType);
+}
+
+public sealed class AddressPlanAllowedRuleTests
+{
+    [Fact]
+    public void A_plan_the_space_plan_does_not_offer_is_denied()
+    {
+        // standard-small (myspace's plan) offers no xlarge queue.
+        var finding = TestEngine.Check(Addresses.Address(plan: "standard-xlarge-queue")).One(RuleIds.AddressPlanAllowed);
+        finding.At("spec.plan", 8, 9);
+        Assert.Equal(
+            "address plan \"standard-xlarge-queue\" is not offered by plan \"standard-small\" of address space \"myspace\"; it offers for queue: standard-small-queue, standard-medium-queue, standard-large-queue",
+            finding.Message);
+    }
+
+    [Fact]
+    public void An_offered_plan_passes() => TestEngine.Check(Addresses.Address(plan: "standard-large-queue")).None(RuleIds.AddressPlanAllowed);
+
+    [Fact]
+    public void The_policy_can_switch_it_off()
+    {
+        var policy = TestEngine.WithPolicy("""
+            apiVersion: policy.enmasse.io/v1alpha1
+            kind: AdmissionPolicy
+            spec:
+              rules:
+                address.plan-allowed: { admission: off, ci: off }
+            """);
+        var decision = TestEngine.Check(Addresses.Address(plan: "standard-xlarge-queue"), bundle: policy);
+        decision.None(RuleIds.AddressPlanAllowed);
+        Assert.True(decision.Allowed);
+    }
+}
+
+public sealed class AddressTopicRuleTests
+{
+    [Fact]
+    public void A_subscription_without_topic_is_denied_at_spec()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "myspace.sub1", address: "sub1", type: "subscription", plan: "standard-small-subscription")).One(RuleIds.AddressTopic);
+        finding.At("spec.topic", 5, 1);
+    }
+
+    [Fact]
+    public void A_subscription_to_a_missing_topic_is_denied_with_the_topics_there()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "myspace.sub1", address: "sub1", type: "subscription", plan: "standard-small-subscription", extra: "  topic: topc1")).One(RuleIds.AddressTopic);
+        finding.At("spec.topic", 9, 10);
+        Assert.Contains("topics there: topic1", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_subscription_to_a_queue_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "myspace.sub1", address: "sub1", type: "subscription", plan: "standard-small-subscription", extra: "  topic: queue1")).One(RuleIds.AddressTopic);
+        Assert.Contains("is a queue address, not a topic", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_topic_on_a_queue_is_denied() =>
+        TestEngine.Check(Addresses.Address(extra: "  topic: topic1")).One(RuleIds.AddressTopic).At("spec.topic", 9, 10);
+
+    [Fact]
+    public void A_subscription_to_an_existing_topic_passes() =>
+        TestEngine.Check(Addresses.Address(name: "myspace.sub1", address: "sub1", type: "subscription", plan: "standard-small-subscription", extra: "  topic: topic1")).None(RuleIds.AddressTopic);
+}
+
+public sealed class AddressDuplicateRuleTests
+{
+    [Fact]
+    public void A_second_address_with_the_same_spec_address_is_denied()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "myspace.other", address: "queue1")).One(RuleIds.AddressDuplicate);
+        finding.At("spec.address", 6, 12);
+        Assert.Contains("already used by Address \"myspace.queue1\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_object_does_not_collide_with_itself() =>
+        TestEngine.Check(Addresses.Address(name: "myspace.queue1", address: "queue1")).None(RuleIds.AddressDuplicate);
+
+    [Fact]
+    public void The_same_address_in_another_space_passes() =>
+        TestEngine.Check(Addresses.Address(name: "bspace.queue1", address: "queue1", plan: "brokered-queue")).None(RuleIds.AddressDuplicate);
+}
+
+public sealed class AddressImmutableRuleTests
+{
+    [Fact]
+    public void Changing_address_and_type_on_update_is_denied_twice()
+    {
+        var decision = TestEngine.Update(Addresses.Address(), Addresses.Address(address: "q10", type: "topic", plan: "standard-small-topic"));
+        var findings = decision.Findings.Where(f => f.Rule == RuleIds.AddressImmutable).ToList();
+        Assert.Equal(["spec.address", "spec.type"], findings.Select(f => f.Path));
+        Assert.Equal((6, 12), (findings[0].Line, findings[0].Column));
+    }
+
+    [Fact]
+    public void Changing_the_plan_on_update_passes()
+    {
+        var decision = TestEngine.Update(Addresses.Address(), Addresses.Address(plan: "standard-medium-queue"));
+        Assert.True(decision.Allowed, TestEngine.Describe(decision));
+    }
+}
