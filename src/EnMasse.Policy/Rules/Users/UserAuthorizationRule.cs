@@ -20,9 +20,14 @@ public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
         foreach (var entry in NodeRead.Maps(subject.AuthorizationNode))
         {
             var operations = NodeRead.List(entry, "operations");
-            if (operations is null || operations.Items.Count == 0)
+            var noOperations = $"an authorization entry needs at least one operation: {Names.List(Operations)}";
+            if (operations is null)
             {
-                context.ReportMissing(entry, "operations", $"an authorization entry needs at least one operation: {Names.List(Operations)}");
+                context.ReportMissing(entry, "operations", noOperations);
+            }
+            else if (operations.Items.Count == 0)
+            {
+                context.Report(operations, noOperations);
             }
 
             foreach (var operation in NodeRead.Strings(operations))
@@ -34,9 +39,14 @@ public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
             }
 
             var addresses = NodeRead.List(entry, "addresses");
-            if (addresses is null || addresses.Items.Count == 0)
+            const string NoAddresses = "an authorization entry needs at least one address pattern, e.g. queue1 or orders*";
+            if (addresses is null)
             {
-                context.ReportMissing(entry, "addresses", "an authorization entry needs at least one address pattern, e.g. queue1 or orders*");
+                context.ReportMissing(entry, "addresses", NoAddresses);
+            }
+            else if (addresses.Items.Count == 0)
+            {
+                context.Report(addresses, NoAddresses);
             }
 
             foreach (var pattern in NodeRead.Strings(addresses))
