@@ -60,14 +60,8 @@ public static class RuleRegistry
 
     public static IReadOnlyList<ITenantRule> For(ResourceKind kind) => ByKind.TryGetValue(kind, out var rules) ? rules : [];
 
-    /// <summary>True when a pattern of an exemption or setting names at least one rule: an id, "prefix.*" or "*".</summary>
-    public static bool PatternNamesRule(string pattern) =>
-        pattern == "*" || (pattern.EndsWith(".*", StringComparison.Ordinal)
-            ? All.Any(r => r.Id.StartsWith(pattern[..^1], StringComparison.Ordinal))
-            : ById.ContainsKey(pattern));
+    /// <summary>True when a rule pattern of an exemption (an id or a glob such as address.* or address.plan*) names at least one rule.</summary>
+    public static bool PatternNamesRule(string pattern) => All.Any(r => PatternMatches(pattern, r.Id));
 
-    public static bool PatternMatches(string pattern, string id) =>
-        pattern == "*" || (pattern.EndsWith(".*", StringComparison.Ordinal)
-            ? id.StartsWith(pattern[..^1], StringComparison.Ordinal)
-            : pattern == id);
+    public static bool PatternMatches(string pattern, string id) => Naming.Names.GlobMatches(pattern, id);
 }

@@ -1,0 +1,45 @@
+namespace EnMasse.Policy.Documents;
+
+/// <summary>
+/// Splits <c>kind: List</c> and typed lists (<c>AddressList</c>, ...) into one document per item.
+/// Items of a typed list may leave out apiVersion and kind, as EnMasse's documentation does;
+/// they take them from the list.
+/// </summary>
+public static class ListExpander
+{
+    public static IEnumerable<SourceDocument> Expand(SourceDocument document)
+    {
+        if (document.Root is not MappingNode root
+            || root.Get("kind") is not ScalarNode { Type: ScalarType.String } kind
+            || !kind.Value.EndsWith("List", StringComparison.Ordinal)
+            || root.Get("items") is not SequenceNode items)
+        {
+            yield return document;
+            yield break;
+        }
+
+        var itemKind = kind.Value == "List" ? null : kind.Value[..^"List".Length];
+        var apiVersion = root.Get("apiVersion") as ScalarNode;
+        var first = true;
+        foreach (var item in items.Items)
+        {
+            var node = item;
+            if (itemKind is not null && node is MappingNode mapping)
+            {
+                if (mapping.Get("kind") is null)
+                {
+                    node = NodeEditor.Add(node, ["kind"], kind with { Value = itemKind });
+                }
+
+                if (mapping.Get("apiVersion") is null && apiVersion is not null)
+                {
+                    node = NodeEditor.Add(node, ["apiVersion"], apiVersion);
+                }
+            }
+
+            // The list's own reader problems (repeated keys) go with its first item, so they are reported once.
+            yield return new SourceDocument(document.File, node, first ? document.Problems : []);
+            first = false;
+        }
+    }
+}

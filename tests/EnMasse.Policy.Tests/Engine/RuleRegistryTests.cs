@@ -1,0 +1,52 @@
+using EnMasse.Policy.Defaults;
+using EnMasse.Policy.Rules;
+
+namespace EnMasse.Policy.Tests.Engine;
+
+public sealed class RuleRegistryTests
+{
+    /// <summary>The ids of rules.md, copied from the spec: the contract the registry must keep.</summary>
+    private static readonly string[] SpecRules =
+    [
+        "yaml.syntax", "yaml.duplicate-key", "schema.unknown-field", "schema.type", "schema.required",
+        "addressspace.name", "addressspace.type", "addressspace.plan", "addressspace.plan-type", "addressspace.authentication-service",
+        "addressspace.endpoint", "addressspace.cert", "addressspace.export", "addressspace.immutable",
+        "address.name", "address.space", "address.address", "address.type", "address.plan", "address.plan-type",
+        "address.plan-allowed", "address.topic", "address.duplicate", "address.immutable",
+        "user.name", "user.space", "user.username", "user.authentication", "user.serviceaccount-namespace",
+        "user.authorization", "user.authorization-address", "user.immutable",
+    ];
+
+    private static readonly string[] SpecFixed =
+    [
+        "yaml.syntax", "schema.required", "addressspace.type", "addressspace.plan", "addressspace.plan-type", "addressspace.immutable",
+        "address.name", "address.type", "address.plan", "address.plan-type", "address.immutable",
+        "user.name", "user.username", "user.authentication", "user.immutable",
+    ];
+
+    [Fact]
+    public void Every_rule_of_the_spec_is_registered_once() =>
+        Assert.Equal(SpecRules.Order(StringComparer.Ordinal), RuleRegistry.All.Select(r => r.Id).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Exactly_the_spec_fixed_rules_are_fixed() =>
+        Assert.Equal(SpecFixed.Order(StringComparer.Ordinal), RuleRegistry.All.Where(r => r.Fixed).Select(r => r.Id).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Only_authorization_address_defaults_to_warning() =>
+        Assert.Equal(["user.authorization-address"], RuleRegistry.All.Where(r => r.DefaultSeverity == Findings.Severity.Warning).Select(r => r.Id));
+
+    [Fact]
+    public void Every_default_of_the_spec_is_registered() =>
+        Assert.Equal(["default.address", "default.authentication-service", "default.cert", "default.endpoints"], Defaulter.All.Select(d => d.Id).Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Every_rule_has_a_summary() => Assert.All(RuleRegistry.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Summary)));
+
+    [Theory]
+    [InlineData("*", "address.plan", true)]
+    [InlineData("address.*", "address.plan", true)]
+    [InlineData("address.*", "addressspace.plan", false)]
+    [InlineData("address.plan", "address.plan-type", false)]
+    public void Rule_patterns_match_ids(string pattern, string id, bool expected) => Assert.Equal(expected, RuleRegistry.PatternMatches(pattern, id));
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Policies;
+
+namespace EnMasse.Policy.Tests.Policies;
+
+public sealed class PolicyLoaderTests
+{
+    private static PolicyLoadResult Load(string policy, params (string Path, string Text)[] plans)
+    {
+        var files = new List<PolicyFile> { new("policy.yaml", "policies/policy.yaml", Encoding.UTF8.GetBytes(policy)) };
+        files.AddRange(plans.Select(p => new PolicyFile(p.Path, "policies/" + p.Path, Encoding.UTF8.GetBytes(p.Text))));
+        return PolicyLoader.Load(files, "policies");
+    }
+
+    private const string Minimal = "apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec: {}\n";
+
+    [Fact]
+    public void The_shipped_directory_loads_with_its_plans()
+    {
+        var result = PolicyLoader.LoadDirectory(Path.Combine(RepoPaths.Root, "policies"));
+        Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => f.Message)));
+        var bundle = result.Bundle!;
+        Assert.Equal(5, bundle.Published.AddressSpacePlans.Count);
+        Assert.Equal(22, bundle.Published.AddressPlans.Count);
+        Assert.Equal("standard-small-queue", bundle.Published.AddressPlan("standard-small-queue")!.Name);
+        Assert.Equal(Platform.Kubernetes, bundle.Policy.Platform);
+        Assert.Equal("standard-authservice", bundle.Policy.Defaults.AuthenticationService);
+    }
+
+    [Fact]
+    public void The_built_in_policy_is_the_shipped_directory()
+    {
+        var builtIn = PolicyLoader.BuiltIn().Bundle!;
+        var shipped = PolicyLoader.LoadDirectory(Path.Combine(RepoPaths.Root, "policies")).Bundle!;
+        Assert.Equal(shipped.Published.AddressPlans.Select(p => p.Name), builtIn.Published.AddressPlans.Select(p => p.Name));
+        Assert.Equal(shipped.Policy.Exemptions.Count, builtIn.Policy.Exemptions.Count);
+    }
+
+    [Fact]
+    public void A_typo_in_the_policy_is_a_finding_with_file_line_and_column_and_nothing_loads()
+    {
+        var result = Load("apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  platfrom: openshift\n");
+        Assert.Null(result.Bundle);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((RuleIds.SchemaUnknownField, "policies/policy.yaml", 4, 3), (finding.Rule, finding.File, finding.Line, finding.Column));
+        Assert.Contains("did you mean \"platform\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrong_enum_value_is_a_finding()
+    {
+        var result = Load("apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  platform: openshfit\n");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((4, 13), (finding.Line, finding.Column));
+        Assert.Contains("did you mean \"openshift\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exemption_naming_an_unknown_rule_is_a_finding()
+    {
+        var result = Load("apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  exemptions:\n    - { rules: [address.plna] }\n");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((PolicyIds.Reference, 5, 17), (finding.Rule, finding.Line, finding.Column));
+        Assert.Contains("did you mean \"address.plan\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_rule_cannot_be_weighed_differently()
+    {
+        var result = Load("apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  rules:\n    address.plan: { ci: warning }\n");
+        Assert.Contains("is fixed", Assert.Single(result.Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plan_listing_an_unpublished_address_plan_is_a_finding_in_the_plan_file()
+    {
+        const string Plans = """
+            apiVersion: admin.enmasse.io/v1beta2
+            kind: AddressSpacePlan
+            metadata: { name: tiny }
+            spec:
+              addressSpaceType: standard
+              addressPlans:
+                - tiny-queue
+            """;
+        var result = Load(Minimal, ("plans/p.yaml", Plans));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("policies/plans/p.yaml", 7, 7), (finding.File, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void A_tenant_object_in_plans_is_a_finding()
+    {
+        var result = Load(Minimal, ("plans/x.yaml", "apiVersion: enmasse.io/v1beta1\nkind: AddressSpace\nmetadata: { name: a }\nspec: { type: standard, plan: x }\n"));
+        Assert.Equal(PolicyIds.File, Assert.Single(result.Findings).Rule);
+    }
+
+    [Fact]
+    public void A_v1beta1_plan_with_top_level_fields_loads()
+    {
+        const string Plans = """
+            apiVersion: admin.enmasse.io/v1beta1
+            kind: AddressPlan
+            metadata: { name: old-queue }
+            displayName: Old queue
+            addressType: queue
+            requiredResources:
+              - { name: broker, credit: 0.1 }
+            """;
+        var result = Load(Minimal, ("plans/old.yaml", Plans));
+        Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => f.Message)));
+        Assert.Equal("queue", result.Bundle!.Published.AddressPlan("old-queue")!.AddressType);
+    }
+
+    [Fact]
+    public void A_missing_policy_file_is_a_finding()
+    {
+        var result = PolicyLoader.Load([], "somewhere");
+        Assert.Contains("has no policy.yaml", Assert.Single(result.Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_directory_is_a_finding()
+    {
+        Assert.Contains("does not exist", Assert.Single(PolicyLoader.LoadDirectory("/nonexistent/policies").Findings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Broken_yaml_in_the_policy_is_a_syntax_finding()
+    {
+        var result = Load("apiVersion: [\n");
+        Assert.Equal(RuleIds.YamlSyntax, Assert.Single(result.Findings).Rule);
+    }
+
+    [Fact]
+    public async Task The_policy_schema_is_valid_json_schema_for_editors()
+    {
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(PolicySchemas.AdmissionPolicyJson);
+        Assert.Contains("spec", schema.Properties.Keys);
+        Assert.Contains("exemptions", schema.Properties["spec"].ActualSchema.Properties.Keys);
+    }
+}
