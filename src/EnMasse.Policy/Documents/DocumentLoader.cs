@@ -16,7 +16,7 @@ public static class DocumentLoader
         limits ??= DocumentLimits.Default;
         if (bytes.LongLength > limits.MaxFileBytes)
         {
-            return Fail(file, new Position(1, 1), $"the file is {bytes.LongLength / (1024 * 1024)} MiB; files over {limits.MaxFileBytes / (1024 * 1024)} MiB are not read");
+            return TooLarge(file, bytes.LongLength, limits);
         }
 
         var body = bytes.AsSpan();
@@ -42,6 +42,10 @@ public static class DocumentLoader
 
     public static ReadResult LoadText(string file, string text, DocumentLimits? limits = null) =>
         Load(file, Encoding.UTF8.GetBytes(text), limits);
+
+    /// <summary>The finding for a file over the size limit, so a caller can refuse it before reading it.</summary>
+    public static ReadResult TooLarge(string file, long length, DocumentLimits? limits = null) =>
+        Fail(file, new Position(1, 1), $"the file is {length / (1024 * 1024)} MiB; files over {(limits ?? DocumentLimits.Default).MaxFileBytes / (1024 * 1024)} MiB are not read");
 
     public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,61 @@
+using System.Xml.Linq;
+using EnMasse.Policy.Engine;
+using EnMasse.Policy.Findings;
+
+namespace EnMasse.Cli.Output;
+
+/// <summary>JUnit XML: one test case per resource (a file that does not parse is one case too); failures carry the messages.</summary>
+internal static class JunitFormatter
+{
+    public static string Format(BatchResult result)
+    {
+        var cases = new List<XElement>();
+        foreach (var syntax in result.Findings.Where(f => f.Kind is null))
+        {
+            cases.Add(Case(syntax.File ?? "<input>", "file", [syntax]));
+        }
+
+        foreach (var resource in result.Resources)
+        {
+            var name = $"{resource.Resource.Kind} {resource.Resource.Namespace}/{resource.Resource.Name}";
+            cases.Add(Case(resource.Resource.File ?? "<input>", name, resource.Decision.Findings));
+        }
+
+        var failures = cases.Count(c => c.Element("failure") is not null);
+        var suite = new XElement(
+            "testsuite",
+            new XAttribute("name", "enmasse-policy validate"),
+            new XAttribute("tests", cases.Count),
+            new XAttribute("failures", failures),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", 0),
+            cases);
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", new XAttribute("tests", cases.Count), new XAttribute("failures", failures), suite));
+        return document.Declaration + "\n" + document.Root + "\n";
+    }
+
+    private static XElement Case(string file, string name, IEnumerable<Finding> findings)
+    {
+        var element = new XElement("testcase", new XAttribute("classname", file), new XAttribute("name", name), new XAttribute("file", file));
+        var list = findings.ToList();
+        var errors = list.Where(f => f.Denies).ToList();
+        if (errors.Count > 0)
+        {
+            element.Add(new XElement(
+                "failure",
+                new XAttribute("message", errors[0].Message),
+                new XAttribute("type", errors[0].Rule),
+                string.Join("\n", errors.Select(Line))));
+        }
+
+        var others = list.Where(f => !f.Denies).ToList();
+        if (others.Count > 0)
+        {
+            element.Add(new XElement("system-out", string.Join("\n", others.Select(Line))));
+        }
+
+        return element;
+    }
+
+    private static string Line(Finding f) => $"{TextFormatter.Location(f)}: {TextFormatter.Label(f)} {f.Rule}: {f.Message}";
+}
