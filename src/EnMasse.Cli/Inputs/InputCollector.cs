@@ -46,6 +46,11 @@ internal static class InputCollector
             foreach (var file in found)
             {
                 var shown = Path.Combine(path, Path.GetRelativePath(full, file)).Replace('\\', '/');
+                if (shown.StartsWith("./", StringComparison.Ordinal))
+                {
+                    shown = shown[2..];
+                }
+
                 var (result, error) = Read(shown, file);
                 if (error is not null)
                 {

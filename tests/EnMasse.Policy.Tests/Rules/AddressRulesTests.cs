@@ -134,14 +134,20 @@ public sealed class AddressTypeRuleTests
 public sealed class AddressPlanRuleTests
 {
     [Fact]
-    public void An_unpublished_plan_lists_the_plans_of_the_type_in_display_order()
+    public void An_unpublished_plan_lists_the_plans_the_space_plan_offers_for_the_type_in_display_order()
     {
         var finding = TestEngine.Check(Addresses.Address(plan: "standard-huge-queue")).One(RuleIds.AddressPlan);
         finding.At("spec.plan", 8, 9);
-        Assert.StartsWith(
-            "address plan \"standard-huge-queue\" is not published; published for queue: brokered-queue, standard-small-queue, standard-medium-queue, standard-large-queue, standard-xlarge-queue, standard-small-partitioned-queue",
-            finding.Message,
-            StringComparison.Ordinal);
+        Assert.Equal(
+            "address plan \"standard-huge-queue\" is not published; published for queue by plan \"standard-small\": standard-small-queue, standard-medium-queue, standard-large-queue; did you mean \"standard-large-queue\"?",
+            finding.Message);
+    }
+
+    [Fact]
+    public void Without_a_known_space_every_published_plan_of_the_type_is_listed()
+    {
+        var finding = TestEngine.Check(Addresses.Address(name: "nospace.q9", plan: "gold")).One(RuleIds.AddressPlan);
+        Assert.StartsWith("address plan \"gold\" is not published; published for queue: brokered-queue, standard-small-queue", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

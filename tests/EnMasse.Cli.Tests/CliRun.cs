@@ -1,0 +1,115 @@
+using EnMasse.Cli;
+using EnMasse.Cli.Console;
+
+namespace EnMasse.Cli.Tests;
+
+/// <summary>Runs the command in process against a real temporary directory.</summary>
+internal sealed class CliRun : IDisposable
+{
+    public CliRun()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "enmasse-cli-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public string Write(string relative, string text)
+    {
+        var path = Path.Combine(Directory, relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(new StringReader(stdin), output, error, OutIsTerminal: false, _ => null, Directory);
+        var exit = CliApp.Run(args, console);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public (int Exit, string Out, string Error) Run(params string[] args) => RunWithInput(string.Empty, args);
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "Webhook.sln")))
+            {
+                return dir;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+internal static class Files
+{
+    public const string Space = """
+        apiVersion: enmasse.io/v1beta1
+        kind: AddressSpace
+        metadata:
+          name: myspace
+          namespace: team1
+        spec:
+          type: standard
+          plan: standard-small
+        """;
+
+    public const string BadAddress = """
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata:
+          name: myspace.queue1
+          namespace: team1
+        spec:
+          address: queue1
+          type: queue
+          plan: standard-huge-queue
+        """;
+
+    public const string GoodAddress = """
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata:
+          name: myspace.queue1
+          namespace: team1
+        spec:
+          address: queue1
+          type: queue
+          plan: standard-small-queue
+        """;
+
+    public const string PasswordUser = """
+        apiVersion: user.enmasse.io/v1beta1
+        kind: MessagingUser
+        metadata:
+          name: myspace.Teller
+          namespace: team1
+        spec:
+          username: Teller
+          authentication:
+            type: password
+            password: "s3cr3t-p4ssw0rd!"
+          authorization:
+            - addresses: [queue1]
+              operations: [send, sned]
+        """;
+}
