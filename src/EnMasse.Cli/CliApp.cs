@@ -13,8 +13,11 @@ internal static class CliApp
 
         Commands:
           validate [PATH ...]   check tenant files; the verdict the webhook would give
+          mutate [PATH ...]     print the files as the mutating webhook would leave them
+          test [DIR]            run the policy test suites in DIR/tests
           policy check [DIR]    check a policy directory (schema, plans, references)
           policy schema [NAME]  print a JSON Schema for editors
+          certs                 make a CA and serving certificate for the webhook
 
         Run 'enmasse-policy <command> --help' for a command's options.
         Exit codes: 0 no error findings, 1 error findings, 2 the run could not be made.
@@ -35,6 +38,12 @@ internal static class CliApp
             {
                 case "validate":
                     return ValidateCommand.Run(rest, console);
+                case "mutate":
+                    return MutateCommand.Run(rest, console);
+                case "test":
+                    return TestCommand.Run(rest, console);
+                case "certs":
+                    return CertsCommand.Run(rest, console);
                 case "policy":
                     return PolicyCommand.Run(rest, console);
                 case "--help" or "-h" or "help":

@@ -107,7 +107,7 @@ public static class PolicyLoader
         }
 
         var raw = new List<RawFinding>(document.Problems);
-        SchemaWalker.Walk(root, PolicySchemas.AdmissionPolicy, "AdmissionPolicy", raw);
+        SchemaWalker.Walk(root, PolicySchemas.AdmissionPolicy, "AdmissionPolicy", raw, clusterObject: false);
         findings.AddRange(raw.Select(r => ToFinding(r, file.DisplayPath, "AdmissionPolicy", NodeRead.String(NodeRead.Map(root, "metadata"), "name")?.Value)));
         return raw.Count == 0 ? root : null;
     }

@@ -12,7 +12,8 @@ namespace EnMasse.Policy.Schema;
 /// </summary>
 public static class SchemaWalker
 {
-    public static void Walk(Node node, CompiledSchema schema, string kind, List<RawFinding> findings)
+    /// <param name="clusterObject">False for our own files (policy, tests), which no API server prunes.</param>
+    public static void Walk(Node node, CompiledSchema schema, string kind, List<RawFinding> findings, bool clusterObject = true)
     {
         if (!TypeMatches(node, schema.Types))
         {
@@ -29,19 +30,19 @@ public static class SchemaWalker
         switch (node)
         {
             case MappingNode mapping:
-                WalkMapping(mapping, schema, kind, findings);
+                WalkMapping(mapping, schema, kind, findings, clusterObject);
                 break;
             case SequenceNode sequence when schema.Items is { } items:
                 foreach (var item in sequence.Items)
                 {
-                    Walk(item, items, kind, findings);
+                    Walk(item, items, kind, findings, clusterObject);
                 }
 
                 break;
         }
     }
 
-    private static void WalkMapping(MappingNode mapping, CompiledSchema schema, string kind, List<RawFinding> findings)
+    private static void WalkMapping(MappingNode mapping, CompiledSchema schema, string kind, List<RawFinding> findings, bool clusterObject)
     {
         foreach (var entry in mapping.Entries)
         {
@@ -53,11 +54,11 @@ public static class SchemaWalker
                     continue;
                 }
 
-                Walk(entry.Value, property, kind, findings);
+                Walk(entry.Value, property, kind, findings, clusterObject);
             }
             else if (schema.AdditionalProperties is { } additional)
             {
-                Walk(entry.Value, additional, kind, findings);
+                Walk(entry.Value, additional, kind, findings, clusterObject);
             }
             else if (schema.Closed && schema.Properties.Count > 0)
             {
@@ -70,7 +71,7 @@ public static class SchemaWalker
                     RuleIds.SchemaUnknownField,
                     path,
                     entry.KeyStart,
-                    $"field \"{path}\" is not defined for {kind} and the API server would drop it silently{hint}"));
+                    $"field \"{path}\" is not defined for {kind}{(clusterObject ? " and the API server would drop it silently" : string.Empty)}{hint}"));
             }
         }
 

@@ -1,0 +1,126 @@
+using System.Text;
+using EnMasse.Cli.Console;
+using EnMasse.Cli.Inputs;
+using EnMasse.Cli.Output;
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Engine;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Cli.Commands;
+
+/// <summary><c>enmasse-policy mutate</c>: the files as the mutating webhook would leave their objects.</summary>
+internal static class MutateCommand
+{
+    public const string Help = """
+        Usage: enmasse-policy mutate [PATH ...] [options]
+
+        Prints every document of the files with the defaults the mutating webhook applies
+        (endpoints, certificate providers, authentication service, spec.address). Key order is
+        kept; comments are not. Other documents are printed unchanged.
+
+        --diff              print a unified diff against the input instead
+        --policies DIR      as for validate
+        --catalog PATH      as for validate (repeatable)
+        --namespace NS      as for validate
+
+        Exit codes: 0 printed (a diff may be empty), 2 the run could not be made.
+        """;
+
+    private static readonly HashSet<string> Valued = ["--policies", "--catalog", "--namespace"];
+    private static readonly HashSet<string> Flags = ["--diff", "--help"];
+
+    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    {
+        var parsed = CliArguments.Parse(args, Valued, Flags);
+        if (parsed.Has("--help"))
+        {
+            console.Out.Write(Help);
+            return ExitCodes.Ok;
+        }
+
+        if (parsed.Error is { } error)
+        {
+            return Usage(console, error);
+        }
+
+        var policy = PolicyResolver.Resolve(parsed.Value("--policies"), console);
+        if (!policy.Succeeded)
+        {
+            console.Error.WriteLine("enmasse-policy: the policy does not load:");
+            FindingPrinter.Print(console.Error, policy.Findings);
+            return ExitCodes.Usage;
+        }
+
+        var paths = parsed.Positional.Count > 0 ? parsed.Positional : ["."];
+        var (files, inputError) = InputCollector.Collect(paths, console.In, console.WorkingDirectory);
+        var (catalogFiles, catalogError) = InputCollector.Collect(parsed.Values("--catalog"), console.In, console.WorkingDirectory);
+        if ((inputError ?? catalogError) is { } collectError)
+        {
+            return Usage(console, collectError);
+        }
+
+        if (files.SelectMany(f => f.FileFindings).ToList() is { Count: > 0 } broken)
+        {
+            console.Error.WriteLine("enmasse-policy mutate: these files do not parse, nothing was printed:");
+            FindingPrinter.Print(console.Error, broken);
+            return ExitCodes.Usage;
+        }
+
+        var ns = parsed.Value("--namespace") ?? BatchValidator.DefaultNamespace;
+        var catalog = new CatalogBuilder(policy.Bundle!.Published);
+        foreach (var file in catalogFiles.Concat(files))
+        {
+            catalog.AddRange(BatchValidator.Resources(file, ns).Select(r => r.Resource));
+        }
+
+        var snapshot = catalog.Build();
+        var engine = new PolicyEngine(policy.Bundle);
+        foreach (var file in files)
+        {
+            var mutated = Render(file, engine, snapshot, ns);
+            if (parsed.Has("--diff"))
+            {
+                console.Out.Write(LineDiff.Unified(Render(file, null, snapshot, ns), mutated, file.File));
+            }
+            else
+            {
+                console.Out.Write(mutated);
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The file's documents as YAML, mutated when an engine is given; the same writer both ways so a diff shows only the defaults.</summary>
+    private static string Render(ReadResult file, PolicyEngine? engine, ICatalog catalog, string ns)
+    {
+        var text = new StringBuilder();
+        foreach (var document in file.Documents.SelectMany(ListExpander.Expand))
+        {
+            if (document.Root is ScalarNode { IsNull: true })
+            {
+                continue;
+            }
+
+            var root = document.Root;
+            if (engine is not null && Resource.From(root, ns) is { } resource)
+            {
+                var old = catalog.Existing(new ObjectKey(resource.Kind, resource.Namespace, resource.Name));
+                var decision = engine.Evaluate(new EvaluationRequest(root, old is null ? Operation.Create : Operation.Update, old?.Root, ns, EnforcementPoint.Ci), catalog);
+                root = decision.Resource?.Root ?? root;
+            }
+
+            text.Append("---\n").Append(YamlWriter.Write(root));
+        }
+
+        return text.ToString();
+    }
+
+    private static int Usage(CliConsole console, string message)
+    {
+        console.Error.WriteLine($"enmasse-policy mutate: {message}");
+        return ExitCodes.Usage;
+    }
+}
