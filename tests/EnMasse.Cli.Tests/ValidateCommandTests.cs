@@ -182,11 +182,7 @@ public sealed class ValidateCommandTests
     [InlineData("sarif")]
     public void Every_format_is_rendered_from_the_same_findings(string format)
     {
-        using var run = new CliRun();
-        run.Write("space.yaml", Files.Space);
-        run.Write("queue.yaml", Files.BadAddress);
-        run.Write("user.yaml", Files.PasswordUser);
-        var (exit, output, _) = run.Run("validate", "--output", format, ".");
+        var (exit, output, _) = ValidateThreeFiles(format);
         Assert.Equal(1, exit);
         Snapshot.Match(output, SnapshotNameExtension.Create(format));
     }
@@ -199,15 +195,22 @@ public sealed class ValidateCommandTests
     [InlineData("sarif")]
     public void No_format_ever_shows_a_password(string format)
     {
-        using var run = new CliRun();
-        run.Write("space.yaml", Files.Space);
-        run.Write("user.yaml", Files.PasswordUser);
-        var (exit, output, error) = run.Run("validate", "--output", format, ".");
+        var (exit, output, error) = ValidateThreeFiles(format);
         Assert.Equal(1, exit);
         Assert.Contains("user.authentication", output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-p4ssw0rd!", output, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t-p4ssw0rd!", error, StringComparison.Ordinal);
         Assert.Contains("user.yaml", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A space, an address with an unpublished plan and a user with a password and three faults.</summary>
+    private static (int Exit, string Out, string Error) ValidateThreeFiles(string format)
+    {
+        using var run = new CliRun();
+        run.Write("space.yaml", Files.Space);
+        run.Write("queue.yaml", Files.BadAddress);
+        run.Write("user.yaml", Files.PasswordUser);
+        return run.Run("validate", "--output", format, ".");
     }
 
     [Fact]
