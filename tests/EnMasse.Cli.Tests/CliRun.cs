@@ -22,11 +22,14 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args)
+    public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args) => RunAs(stdin, terminal: false, environment: _ => null, args);
+
+    /// <summary>Runs as if standard output were (or were not) a terminal, with the given environment.</summary>
+    public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(new StringReader(stdin), output, error, OutIsTerminal: false, _ => null, Directory);
+        var console = new CliConsole(new StringReader(stdin), output, error, terminal, environment, Directory);
         var exit = CliApp.Run(args, console);
         return (exit, output.ToString(), error.ToString());
     }

@@ -214,6 +214,18 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void Colour_is_used_only_on_a_terminal_without_no_color()
+    {
+        using var run = new CliRun();
+        run.Write("space.yaml", Files.Space);
+        run.Write("queue.yaml", Files.BadAddress);
+        Assert.Contains("\u001b[31merror\u001b[0m", run.RunAs(string.Empty, true, _ => null, "validate", ".").Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", run.RunAs(string.Empty, true, v => v == "NO_COLOR" ? "1" : null, "validate", ".").Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", run.RunAs(string.Empty, true, _ => null, "validate", "--no-color", ".").Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", run.Run("validate", ".").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Output_file_gets_the_report_and_standard_output_the_summary()
     {
         using var run = new CliRun();
