@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace EnMasse.Webhook.Hosting;
+
+/// <summary>The webhook's log lines, source-generated. None of them carries an object's values.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Admission {Webhook} uid={Uid} {Kind} {Namespace}/{Name} {Operation}: allowed={Allowed} rules={Rules}")]
+    public static partial void Reviewed(ILogger logger, string webhook, string uid, string? kind, string? @namespace, string? name, string operation, bool allowed, string rules);
+
+    [LoggerMessage(2, LogLevel.Error, "Admission {Webhook} uid={Uid} failed inside the webhook; answering 500 so the failurePolicy decides")]
+    public static partial void Failed(ILogger logger, Exception exception, string webhook, string uid);
+
+    [LoggerMessage(3, LogLevel.Information, "Policy loaded from {Source}: {Plans} address space plans, {AddressPlans} address plans, {Objects} catalogue objects")]
+    public static partial void PolicyLoaded(ILogger logger, string source, int plans, int addressPlans, int objects);
+
+    [LoggerMessage(4, LogLevel.Error, "Policy reload from {Source} rejected; the last good policy keeps serving. {Findings}")]
+    public static partial void PolicyRejected(ILogger logger, string source, string findings);
+
+    [LoggerMessage(5, LogLevel.Information, "Serving certificate loaded from {Path}, expires {NotAfter:u}")]
+    public static partial void CertificateLoaded(ILogger logger, string path, DateTime notAfter);
+
+    [LoggerMessage(6, LogLevel.Error, "Serving certificate in {Path} could not be loaded; the previous one keeps serving")]
+    public static partial void CertificateRejected(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(7, LogLevel.Warning, "Bad admission call: {Status} {Reason}")]
+    public static partial void BadCall(ILogger logger, int status, string reason);
+}

@@ -1,0 +1,102 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Engine;
+using EnMasse.Policy.Policies;
+using Microsoft.Extensions.Logging;
+
+namespace EnMasse.Webhook.Hosting;
+
+/// <summary>The engine and catalogue the webhook serves, swapped together, whole, on a good reload.</summary>
+internal sealed record ServingState(PolicyEngine Engine, CatalogSnapshot Catalog);
+
+/// <summary>
+/// Loads the policy directory and the --catalog files, and reloads them when they change. A
+/// reload that fails leaves the last good state serving and says so in the log and a metric.
+/// </summary>
+internal sealed class PolicyState : IDisposable
+{
+    private readonly WebhookOptions _options;
+    private readonly WebhookMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly object _gate = new();
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounce;
+    private ServingState? _current;
+
+    public PolicyState(WebhookOptions options, WebhookMetrics metrics, ILogger<PolicyState> logger)
+    {
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after every reload attempt with its outcome; tests wait on it instead of sleeping.</summary>
+    public event Action<bool>? Reloaded;
+
+    public ServingState? Current => Volatile.Read(ref _current);
+
+    public bool Reload()
+    {
+        lock (_gate)
+        {
+            var loaded = PolicyLoader.LoadDirectory(_options.Policies);
+            if (!loaded.Succeeded)
+            {
+                _metrics.Reloads.WithLabels("failure").Inc();
+                Log.PolicyRejected(_logger, _options.Policies, string.Join(" | ", loaded.Findings.Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule} {f.Message}")));
+                Reloaded?.Invoke(false);
+                return false;
+            }
+
+            var builder = new CatalogBuilder(loaded.Bundle!.Published);
+            foreach (var path in _options.Catalog)
+            {
+                foreach (var file in CatalogFiles(path))
+                {
+                    var read = DocumentLoader.Load(file, File.ReadAllBytes(file));
+                    builder.AddRange(BatchValidator.Resources(read, BatchValidator.DefaultNamespace).Select(r => r.Resource));
+                }
+            }
+
+            var catalog = builder.Build();
+            Volatile.Write(ref _current, new ServingState(new PolicyEngine(loaded.Bundle), catalog));
+            foreach (var (kind, count) in catalog.Counts)
+            {
+                _metrics.CatalogObjects.WithLabels(kind).Set(count);
+            }
+
+            _metrics.Reloads.WithLabels("success").Inc();
+            Log.PolicyLoaded(_logger, _options.Policies, catalog.AddressSpacePlans.Count, catalog.AddressPlans.Count, catalog.Counts.Values.Sum());
+            Reloaded?.Invoke(true);
+            return true;
+        }
+    }
+
+    /// <summary>Watches the policy directory; bursts of changes (an editor's save, a ConfigMap swap) become one reload.</summary>
+    public void Watch()
+    {
+        if (!Directory.Exists(_options.Policies))
+        {
+            return;
+        }
+
+        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _watcher = new FileSystemWatcher(_options.Policies) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
+        _watcher.Changed += changed;
+        _watcher.Created += changed;
+        _watcher.Deleted += changed;
+        _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+    }
+
+    private static IEnumerable<string> CatalogFiles(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+            : File.Exists(path) ? [path] : [];
+}

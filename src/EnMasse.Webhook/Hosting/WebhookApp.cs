@@ -1,0 +1,131 @@
+using System.Security.Authentication;
+using EnMasse.Webhook.Admission;
+using EnMasse.Webhook.Tls;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace EnMasse.Webhook.Hosting;
+
+/// <summary>Builds the webhook host: Kestrel over HTTPS and the endpoints of webhook.md, mapped in one place.</summary>
+internal static class WebhookApp
+{
+    /// <summary>Two objects of at most 3 MB and the envelope.</summary>
+    public const long MaxBodyBytes = 7L * 1024 * 1024;
+
+    public static WebApplication Build(WebhookOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        if (logging is not null)
+        {
+            logging(builder.Logging);
+        }
+
+        var metrics = new WebhookMetrics(Metrics.NewCustomRegistry());
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton<PolicyState>();
+        builder.Services.AddSingleton<AdmissionHandler>();
+        builder.Services.AddSingleton(sp => new CertificateStore(options.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes + 1;
+            var store = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
+            kestrel.Listen(options.Address, options.Port, listen =>
+            {
+                // The API server pins ALPN to http/1.1; HTTP/2 stays available for other clients.
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(https =>
+                {
+                    https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13;
+                    https.ServerCertificateSelector = (_, _) => store.Current;
+                });
+            });
+        });
+
+        var app = builder.Build();
+        Map(app);
+        return app;
+    }
+
+    /// <summary>Loads certificate and policy and starts watching them; a failed first load leaves the server not ready.</summary>
+    public static void Initialise(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<WebhookOptions>();
+        var store = app.Services.GetRequiredService<CertificateStore>();
+        if (options.DevCert)
+        {
+            store.EnsureDevelopmentPair();
+        }
+
+        store.Load();
+        store.Watch();
+        var state = app.Services.GetRequiredService<PolicyState>();
+        state.Reload();
+        state.Watch();
+    }
+
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    private static void Map(WebApplication app)
+    {
+        app.MapPost("/validate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Validate));
+        app.MapPost("/mutate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Mutate));
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", (PolicyState state, CertificateStore store) =>
+            state.Current is not null && store.Current is not null
+                ? Results.Text("ready")
+                : Results.Text(state.Current is null ? "policy not loaded" : "certificate not loaded", statusCode: 503));
+        app.MapGet("/metrics", async (HttpContext context, WebhookMetrics metrics) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            await metrics.Registry.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
+        });
+    }
+
+    private static async Task<IResult> Review(HttpContext context, AdmissionHandler handler, string webhook)
+    {
+        if (context.Request.ContentType is not { } type || !type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Text("Content-Type must be application/json", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var (status, body, contentType) = handler.Handle(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), webhook);
+        context.Response.StatusCode = status;
+        return Results.Bytes(body, contentType);
+    }
+}

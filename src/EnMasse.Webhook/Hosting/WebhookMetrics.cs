@@ -1,0 +1,37 @@
+using Prometheus;
+
+namespace EnMasse.Webhook.Hosting;
+
+/// <summary>The metrics of webhook.md; their names are part of the contract. One registry per host so tests do not share counters.</summary>
+internal sealed class WebhookMetrics
+{
+    public WebhookMetrics(CollectorRegistry registry)
+    {
+        Registry = registry;
+        var factory = Metrics.WithCustomRegistry(registry);
+        Requests = factory.CreateCounter("enmasse_admission_requests_total", "Admission reviews answered.", "webhook", "kind", "operation", "allowed", "dry_run");
+        Duration = factory.CreateHistogram("enmasse_admission_duration_seconds", "Time to answer an admission review.", new HistogramConfiguration
+        {
+            LabelNames = ["webhook"],
+            Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
+        });
+        Findings = factory.CreateCounter("enmasse_admission_findings_total", "Findings reported, exempted ones included.", "rule", "severity");
+        Reloads = factory.CreateCounter("enmasse_policy_reloads_total", "Policy loads by result.", "result");
+        CatalogObjects = factory.CreateGauge("enmasse_catalog_objects", "Objects in the catalogue by kind.", "kind");
+        CertificateExpiry = factory.CreateGauge("enmasse_certificate_expiry_timestamp_seconds", "Expiry of the serving certificate, Unix seconds.");
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public Counter Requests { get; }
+
+    public Histogram Duration { get; }
+
+    public Counter Findings { get; }
+
+    public Counter Reloads { get; }
+
+    public Gauge CatalogObjects { get; }
+
+    public Gauge CertificateExpiry { get; }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography.X509Certificates;
+using EnMasse.Policy.Security;
+using EnMasse.Webhook.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EnMasse.Webhook.Tls;
+
+/// <summary>
+/// The serving certificate, read from tls.crt and tls.key and read again when they change.
+/// Kestrel asks for it on every handshake, so a new pair applies to new connections without a
+/// restart, and open connections keep theirs.
+/// </summary>
+internal sealed class CertificateStore : IDisposable
+{
+    private readonly string _directory;
+    private readonly WebhookMetrics _metrics;
+    private readonly ILogger _logger;
+    private FileSystemWatcher? _watcher;
+    private Timer? _debounce;
+    private X509Certificate2? _current;
+
+    public CertificateStore(string directory, WebhookMetrics metrics, ILogger<CertificateStore> logger)
+    {
+        _directory = directory;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after each reload attempt; tests wait on it.</summary>
+    public event Action<bool>? Reloaded;
+
+    public X509Certificate2? Current => Volatile.Read(ref _current);
+
+    public string CertificatePath => Path.Combine(_directory, "tls.crt");
+
+    public string KeyPath => Path.Combine(_directory, "tls.key");
+
+    public string CaPath => Path.Combine(_directory, "ca.crt");
+
+    /// <summary>Writes a development pair (CA, server) when none exists; true when one was made.</summary>
+    public bool EnsureDevelopmentPair()
+    {
+        if (File.Exists(CertificatePath) && File.Exists(KeyPath))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(_directory);
+        var pair = DevelopmentCertificates.Create("enmasse-admission", "enmasse-infra", TimeSpan.FromDays(365));
+        File.WriteAllText(CaPath, pair.CaCertificatePem);
+        WritePrivate(Path.Combine(_directory, "ca.key"), pair.CaKeyPem);
+        File.WriteAllText(CertificatePath, pair.ServerCertificatePem);
+        WritePrivate(KeyPath, pair.ServerKeyPem);
+        return true;
+    }
+
+    public bool Load()
+    {
+        try
+        {
+            var certificate = X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath);
+            var previous = Interlocked.Exchange(ref _current, certificate);
+            _metrics.CertificateExpiry.Set(new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeSeconds());
+            Log.CertificateLoaded(_logger, CertificatePath, certificate.NotAfter.ToUniversalTime());
+            Reloaded?.Invoke(true);
+            _ = previous;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or ArgumentException or UnauthorizedAccessException)
+        {
+            Log.CertificateRejected(_logger, e, _directory);
+            Reloaded?.Invoke(false);
+            return false;
+        }
+    }
+
+    public void Watch()
+    {
+        _debounce = new Timer(_ => Load(), null, Timeout.Infinite, Timeout.Infinite);
+        _watcher = new FileSystemWatcher(_directory) { EnableRaisingEvents = true };
+        FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
+        _watcher.Changed += changed;
+        _watcher.Created += changed;
+        _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _debounce?.Dispose();
+    }
+
+    private static void WritePrivate(string path, string pem)
+    {
+        File.WriteAllText(path, pem);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+}
