@@ -19,6 +19,9 @@ internal static class WebhookApp
     /// <summary>Two objects of at most 3 MB and the envelope.</summary>
     public const long MaxBodyBytes = 7L * 1024 * 1024;
 
+    /// <summary>Bodies between the two limits are read and dropped so the caller gets a clean 413 instead of a reset connection.</summary>
+    public const long HardBodyBytes = 16L * 1024 * 1024;
+
     public static WebApplication Build(WebhookOptions options, Action<ILoggingBuilder>? logging = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -37,7 +40,7 @@ internal static class WebhookApp
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxBodyBytes + 1;
+            kestrel.Limits.MaxRequestBodySize = HardBodyBytes;
             var store = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
             kestrel.Listen(options.Address, options.Port, listen =>
             {
@@ -99,29 +102,30 @@ internal static class WebhookApp
             return Results.Text("Content-Type must be application/json", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        if (context.Request.ContentLength > MaxBodyBytes)
-        {
-            return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
-        }
-
+        var tooLarge = Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
+        var oversize = context.Request.ContentLength > MaxBodyBytes;
         try
         {
             int read;
             while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                oversize |= buffer.Length + read > MaxBodyBytes;
+                if (!oversize)
                 {
-                    return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+                    buffer.Write(chunk, 0, read);
                 }
-
-                buffer.Write(chunk, 0, read);
             }
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return tooLarge;
+        }
+
+        if (oversize)
+        {
+            return tooLarge;
         }
 
         var (status, body, contentType) = handler.Handle(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), webhook);
