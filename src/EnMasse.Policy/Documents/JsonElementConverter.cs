@@ -5,7 +5,16 @@ namespace EnMasse.Policy.Documents;
 /// <summary>Converts an object taken from an AdmissionReview into nodes; such nodes have paths but no positions.</summary>
 public static class JsonElementConverter
 {
-    public static Node ToNode(JsonElement element, string path = "", int depth = 0)
+    /// <summary>The object as a document, with a repeated key reported as the YAML reader reports it.</summary>
+    public static SourceDocument ToDocument(JsonElement element)
+    {
+        var problems = new List<Findings.RawFinding>();
+        return new SourceDocument(null, ToNode(element, string.Empty, 0, problems), problems);
+    }
+
+    public static Node ToNode(JsonElement element, string path = "", int depth = 0) => ToNode(element, path, depth, null);
+
+    private static Node ToNode(JsonElement element, string path, int depth, List<Findings.RawFinding>? problems)
     {
         // System.Text.Json already bounds the depth of what it parsed (64 by default).
         switch (element.ValueKind)
@@ -14,11 +23,12 @@ public static class JsonElementConverter
                 var entries = new List<NodeEntry>();
                 foreach (var property in element.EnumerateObject())
                 {
-                    var value = ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1);
+                    var value = ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1, problems);
                     var existing = entries.FindIndex(e => e.Key == property.Name);
                     var entry = new NodeEntry(property.Name, Position.None, value);
                     if (existing >= 0)
                     {
+                        problems?.Add(new Findings.RawFinding(Findings.RuleIds.YamlDuplicateKey, NodePath.Child(path, property.Name), Position.None, $"key \"{property.Name}\" is repeated; tools disagree on which copy wins: keep only one"));
                         entries[existing] = entry;
                     }
                     else
@@ -32,7 +42,7 @@ public static class JsonElementConverter
                 var items = new List<Node>();
                 foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(ToNode(item, NodePath.Index(path, items.Count), depth + 1));
+                    items.Add(ToNode(item, NodePath.Index(path, items.Count), depth + 1, problems));
                 }
 
                 return new SequenceNode(path, Position.None, Position.None, items);

@@ -64,9 +64,9 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
             return Decision.NotApplicable;
         }
 
-        var node = JsonElementConverter.ToNode(request.Object.Value);
+        var document = JsonElementConverter.ToDocument(request.Object.Value);
         var old = request.OldObject is { } oldObject ? JsonElementConverter.ToNode(oldObject) : null;
-        var evaluation = new EvaluationRequest(node, operation, old, request.Namespace ?? BatchValidator.DefaultNamespace, EnforcementPoint.Admission);
+        var evaluation = new EvaluationRequest(document.Root, operation, old, request.Namespace ?? BatchValidator.DefaultNamespace, EnforcementPoint.Admission, null, document.Problems);
         return serving.Engine.Evaluate(evaluation, serving.Catalog);
     }
 

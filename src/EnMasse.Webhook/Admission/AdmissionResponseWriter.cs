@@ -65,16 +65,22 @@ internal static class AdmissionResponseWriter
         return stream.ToArray();
     }
 
-    /// <summary>Every error finding, one per line, as <c>[rule-id] path: message</c>.</summary>
+    /// <summary>
+    /// Every error finding, one per line, as <c>[rule-id] path: message</c>, ordered by path and
+    /// rule: an order that does not depend on whether the object came with positions.
+    /// </summary>
     public static string DenialMessage(Decision decision) =>
-        string.Join("\n", decision.Errors.Select(f => $"[{f.Rule}] {f.Path}: {f.Message}"));
+        string.Join("\n", Canonical(decision.Errors).Select(f => $"[{f.Rule}] {f.Path}: {f.Message}"));
+
+    private static IEnumerable<Finding> Canonical(IEnumerable<Finding> findings) =>
+        findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal);
 
     /// <summary>One warning per warning finding, each within 120 characters, all within 4 KiB, as the API server limits them.</summary>
     public static IReadOnlyList<string> Warnings(Decision decision)
     {
         var result = new List<string>();
         var total = 0;
-        foreach (var finding in decision.Findings.Where(f => f.Severity == Severity.Warning && !f.Exempted))
+        foreach (var finding in Canonical(decision.Findings.Where(f => f.Severity == Severity.Warning && !f.Exempted)))
         {
             var text = $"[{finding.Rule}] {finding.Path}: {finding.Message}";
             if (text.Length > MaxWarningLength)

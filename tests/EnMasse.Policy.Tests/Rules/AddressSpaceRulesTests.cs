@@ -114,6 +114,14 @@ public sealed class AddressSpacePlanTypeRuleTests
 
     [Fact]
     public void A_plan_of_the_same_type_passes() => TestEngine.Check(Spaces.Space()).None(RuleIds.AddressSpacePlanType);
+
+    [Fact]
+    public void A_plan_is_not_judged_against_a_type_that_does_not_exist()
+    {
+        var decision = TestEngine.Check(Spaces.Space(type: "standrd"));
+        decision.One(RuleIds.AddressSpaceType);
+        decision.None(RuleIds.AddressSpacePlanType);
+    }
 }
 
 public sealed class AddressSpaceAuthenticationServiceRuleTests

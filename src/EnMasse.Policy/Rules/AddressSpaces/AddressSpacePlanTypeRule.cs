@@ -16,7 +16,9 @@ public sealed class AddressSpacePlanTypeRule : TenantRule<AddressSpaceObject>
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
+        // A type the policy does not allow is addressspace.type's finding; no plan can fit it.
         if (subject.Plan is not { } plan || subject.Type is not { } type
+            || !context.Policy.AddressSpaceTypes.ContainsKey(type.Value)
             || context.Catalog.AddressSpacePlan(plan.Value) is not { } published
             || published.AddressSpaceType == type.Value)
         {
