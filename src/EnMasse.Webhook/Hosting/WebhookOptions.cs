@@ -20,6 +20,21 @@ internal sealed record WebhookOptions
     public string CatalogSource { get; init; } = "files";
 
     /// <summary>
+    /// A path the user typed, relative to where they typed it: `dotnet run --project` starts the
+    /// server in the project's folder, but the shell's PWD still names the user's.
+    /// </summary>
+    private static string FromInvocation(string path)
+    {
+        if (Path.IsPathRooted(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } pwd)
+        {
+            return path;
+        }
+
+        var fromShell = Path.Combine(pwd, path);
+        return File.Exists(fromShell) || Directory.Exists(fromShell) || !(File.Exists(path) || Directory.Exists(path)) ? fromShell : path;
+    }
+
+    /// <summary>
     /// A default folder: ./NAME when it exists, else NAME at the root of the checkout the
     /// server runs from (`dotnet run --project` starts in the project's folder).
     /// </summary>
@@ -83,13 +98,13 @@ internal sealed record WebhookOptions
 
         var options = new WebhookOptions
         {
-            CertDir = Get("cert-dir") ?? FromCheckout("certs"),
-            Policies = Get("policies") ?? FromCheckout("policies"),
+            CertDir = Get("cert-dir") is { } certDir ? FromInvocation(certDir) : FromCheckout("certs"),
+            Policies = Get("policies") is { } policies ? FromInvocation(policies) : FromCheckout("policies"),
             CatalogSource = Get("catalog-source") ?? "files",
             DevCert = devCert || development || configuration("dev-cert") is "true" or "True" or "1",
-            Catalog = values.TryGetValue("catalog", out var catalogs)
-                ? catalogs
-                : (configuration("catalog") ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Catalog = [.. (values.TryGetValue("catalog", out var catalogs)
+                ? (IEnumerable<string>)catalogs
+                : (configuration("catalog") ?? string.Empty).Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(FromInvocation)],
         };
         if (Get("port") is { } port)
         {
