@@ -37,7 +37,7 @@ internal sealed class WebhookServer : IAsyncDisposable
 
     public CertificateStore Certificates => _app.Services.GetRequiredService<CertificateStore>();
 
-    public static async Task<WebhookServer> StartAsync(string? world = null)
+    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "enmasse-webhook-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Path.Combine(Repo.Root, "policies"), Path.Combine(root, "policies"));
@@ -58,7 +58,11 @@ internal sealed class WebhookServer : IAsyncDisposable
             Policies = Path.Combine(root, "policies"),
             Catalog = catalog,
         };
-        var app = WebhookApp.Build(options, logging => logging.ClearProviders());
+        var app = WebhookApp.Build(options, builder =>
+        {
+            builder.ClearProviders();
+            logging?.Invoke(builder);
+        });
         WebhookApp.Initialise(app);
         await app.StartAsync();
         var address = new Uri(WebhookApp.Addresses(app).Single());
