@@ -11,12 +11,6 @@ if (options is null)
     return 2;
 }
 
-if (options.CatalogSource == "cluster")
-{
-    Console.Error.WriteLine("enmasse-webhook: --catalog-source cluster is not built yet; use files (--catalog PATH)");
-    return 2;
-}
-
 if (!options.DevCert && !File.Exists(Path.Combine(options.CertDir, "tls.crt")))
 {
     Console.Error.WriteLine($"enmasse-webhook: no tls.crt in {options.CertDir}; mount a certificate there, or pass --dev-cert to create a development pair");

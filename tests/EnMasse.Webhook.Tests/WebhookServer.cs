@@ -37,7 +37,9 @@ internal sealed class WebhookServer : IAsyncDisposable
 
     public CertificateStore Certificates => _app.Services.GetRequiredService<CertificateStore>();
 
-    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null)
+    public EnMasse.Webhook.Cluster.ClusterCatalogFeed Feed => _app.Services.GetRequiredService<EnMasse.Webhook.Cluster.ClusterCatalogFeed>();
+
+    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "enmasse-webhook-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Path.Combine(Repo.Root, "policies"), Path.Combine(root, "policies"));
@@ -57,12 +59,13 @@ internal sealed class WebhookServer : IAsyncDisposable
             DevCert = true,
             Policies = Path.Combine(root, "policies"),
             Catalog = catalog,
+            CatalogSource = kubernetes is null ? "files" : "cluster",
         };
         var app = WebhookApp.Build(options, builder =>
         {
             builder.ClearProviders();
             logging?.Invoke(builder);
-        });
+        }, kubernetes is null ? null : () => new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = kubernetes.ToString() }));
         WebhookApp.Initialise(app);
         await app.StartAsync();
         var address = new Uri(WebhookApp.Addresses(app).Single());

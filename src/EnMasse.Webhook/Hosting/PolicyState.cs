@@ -22,6 +22,9 @@ internal sealed class PolicyState : IDisposable
     private FileSystemWatcher? _watcher;
     private Timer? _debounce;
     private ServingState? _current;
+    private PolicyBundle? _bundle;
+    private IReadOnlyList<Policy.Model.Resource> _fileObjects = [];
+    private IReadOnlyList<Policy.Model.Resource> _clusterObjects = [];
 
     public PolicyState(WebhookOptions options, WebhookMetrics metrics, ILogger<PolicyState> logger)
     {
@@ -48,28 +51,49 @@ internal sealed class PolicyState : IDisposable
                 return false;
             }
 
-            var builder = new CatalogBuilder(loaded.Bundle!.Published);
+            var fileObjects = new List<Policy.Model.Resource>();
             foreach (var path in _options.Catalog)
             {
                 foreach (var file in CatalogFiles(path))
                 {
                     var read = DocumentLoader.Load(file, File.ReadAllBytes(file));
-                    builder.AddRange(BatchValidator.Resources(read, BatchValidator.DefaultNamespace).Select(r => r.Resource));
+                    fileObjects.AddRange(BatchValidator.Resources(read, BatchValidator.DefaultNamespace).Select(r => r.Resource));
                 }
             }
 
-            var catalog = builder.Build();
-            Volatile.Write(ref _current, new ServingState(new PolicyEngine(loaded.Bundle), catalog));
-            foreach (var (kind, count) in catalog.Counts)
-            {
-                _metrics.CatalogObjects.WithLabels(kind).Set(count);
-            }
-
+            _bundle = loaded.Bundle!;
+            _fileObjects = fileObjects;
+            var catalog = Publish();
             _metrics.Reloads.WithLabels("success").Inc();
             Log.PolicyLoaded(_logger, _options.Policies, catalog.AddressSpacePlans.Count, catalog.AddressPlans.Count, catalog.Counts.Values.Sum());
             Reloaded?.Invoke(true);
             return true;
         }
+    }
+
+    /// <summary>Lays the cluster's objects over the policy's plans and the --catalog files, and swaps the result in.</summary>
+    public void SetClusterObjects(IReadOnlyList<Policy.Model.Resource> objects)
+    {
+        lock (_gate)
+        {
+            _clusterObjects = objects;
+            if (_bundle is not null)
+            {
+                Publish();
+            }
+        }
+    }
+
+    private CatalogSnapshot Publish()
+    {
+        var catalog = new CatalogBuilder(_bundle!.Published).AddRange(_fileObjects).AddRange(_clusterObjects).Build();
+        Volatile.Write(ref _current, new ServingState(new PolicyEngine(_bundle), catalog));
+        foreach (var (kind, count) in catalog.Counts)
+        {
+            _metrics.CatalogObjects.WithLabels(kind).Set(count);
+        }
+
+        return catalog;
     }
 
     /// <summary>Watches the policy directory; bursts of changes (an editor's save, a ConfigMap swap) become one reload.</summary>

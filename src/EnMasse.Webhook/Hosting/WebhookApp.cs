@@ -22,7 +22,8 @@ internal static class WebhookApp
     /// <summary>Bodies between the two limits are read and dropped so the caller gets a clean 413 instead of a reset connection.</summary>
     public const long HardBodyBytes = 16L * 1024 * 1024;
 
-    public static WebApplication Build(WebhookOptions options, Action<ILoggingBuilder>? logging = null)
+    /// <param name="kubernetes">The API client for --catalog-source cluster; null builds one from kubeconfig or the pod's service account.</param>
+    public static WebApplication Build(WebhookOptions options, Action<ILoggingBuilder>? logging = null, Func<k8s.IKubernetes>? kubernetes = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         if (logging is not null)
@@ -36,6 +37,14 @@ internal static class WebhookApp
         builder.Services.AddSingleton<PolicyState>();
         builder.Services.AddSingleton<AdmissionHandler>();
         builder.Services.AddSingleton(sp => new CertificateStore(options.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
+        if (options.CatalogSource == "cluster")
+        {
+            builder.Services.AddSingleton(_ => kubernetes?.Invoke() ?? new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildDefaultConfig()));
+            builder.Services.AddSingleton<Cluster.ClusterObjects>();
+            builder.Services.AddSingleton<Cluster.ClusterCatalogFeed>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Cluster.ClusterCatalogFeed>());
+        }
+
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
@@ -84,10 +93,15 @@ internal static class WebhookApp
         app.MapPost("/validate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Validate));
         app.MapPost("/mutate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Mutate));
         app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (PolicyState state, CertificateStore store) =>
-            state.Current is not null && store.Current is not null
-                ? Results.Text("ready")
-                : Results.Text(state.Current is null ? "policy not loaded" : "certificate not loaded", statusCode: 503));
+        app.MapGet("/readyz", (PolicyState state, CertificateStore store, IServiceProvider services) =>
+        {
+            var feed = services.GetService<Cluster.ClusterCatalogFeed>();
+            var missing = state.Current is null ? "policy not loaded"
+                : store.Current is null ? "certificate not loaded"
+                : feed is { Ready: false } ? "first list of plans and address spaces not received"
+                : null;
+            return missing is null ? Results.Text("ready") : Results.Text(missing, statusCode: 503);
+        });
         app.MapGet("/metrics", async (HttpContext context, WebhookMetrics metrics) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";

@@ -1,0 +1,82 @@
+namespace EnMasse.Webhook.Tests;
+
+/// <summary>The cluster catalogue source against a local server speaking the API's list/watch wire format (no API server runs here).</summary>
+public sealed class ClusterCatalogTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    private static string Space(string name) =>
+        """{"apiVersion":"enmasse.io/v1beta1","kind":"AddressSpace","metadata":{"name":"NAME","namespace":"team1"},"spec":{"type":"standard","plan":"standard-small"}}""".Replace("NAME", name, StringComparison.Ordinal);
+
+    private static string Queue(string space) =>
+        """{"apiVersion":"enmasse.io/v1beta1","kind":"Address","metadata":{"name":"SPACE.q1","namespace":"team1"},"spec":{"address":"q1","type":"queue","plan":"standard-small-queue"}}""".Replace("SPACE", space, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Wire_format_server_list_then_watch_feeds_the_catalogue_and_a_410_relists()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        api.Put("addressspaces", Space("listed"));
+        await using var server = await WebhookServer.StartAsync(kubernetes: api.Address);
+
+        await api.Watching("addressspaces").WaitAsync(Wait);
+        Assert.Equal("ready", await server.Client.GetStringAsync("/readyz"));
+        Assert.True(await Allowed(server, Queue("listed")));
+        Assert.False(await Allowed(server, Queue("late")));
+
+        // ADDED through the watch.
+        var added = Published(server);
+        api.Send("addressspaces", "ADDED", Space("late"));
+        await added.WaitAsync(Wait);
+        Assert.True(await Allowed(server, Queue("late")));
+
+        // DELETED through the watch.
+        var deleted = Published(server);
+        api.Send("addressspaces", "DELETED", Space("listed"));
+        await deleted.WaitAsync(Wait);
+        Assert.False(await Allowed(server, Queue("listed")));
+
+        // 410 Gone: the feed lists again and resumes watching; state comes from the new list.
+        var lists = api.ListCount("addressspaces");
+        api.Put("addressspaces", Space("relisted"));
+        var relisted = Published(server);
+        api.Expire("addressspaces");
+        await relisted.WaitAsync(Wait);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+        Assert.True(api.ListCount("addressspaces") > lists);
+        Assert.True(await Allowed(server, Queue("relisted")));
+        Assert.True(await Allowed(server, Queue("late")));
+    }
+
+    [Fact]
+    public async Task Wire_format_server_not_reachable_keeps_the_server_unready_but_answering()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        var gone = api.Address;
+        await api.DisposeAsync();
+        await using var server = await WebhookServer.StartAsync(kubernetes: gone);
+        using var response = await server.Client.GetAsync("/readyz");
+        Assert.Equal(503, (int)response.StatusCode);
+        Assert.Contains("first list", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await Allowed(server, Queue("listed")));
+    }
+
+    private static Task Published(WebhookServer server)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Feed.Published += resource =>
+        {
+            if (resource.StartsWith("addressspaces", StringComparison.Ordinal))
+            {
+                done.TrySetResult();
+            }
+        };
+        return done.Task;
+    }
+
+    private static async Task<bool> Allowed(WebhookServer server, string objectJson)
+    {
+        var (_, review, _) = await server.PostAsync("/validate", Reviews.For(objectJson));
+        return review!.Value.GetProperty("response").GetProperty("allowed").GetBoolean();
+    }
+}
+
