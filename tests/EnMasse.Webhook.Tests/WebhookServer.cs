@@ -102,6 +102,9 @@ internal sealed class WebhookServer : IAsyncDisposable
         return ((int)response.StatusCode, review, text);
     }
 
+    /// <summary>Asks the host to stop, as a SIGTERM would.</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
