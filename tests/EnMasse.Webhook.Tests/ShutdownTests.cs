@@ -14,7 +14,11 @@ public sealed class ShutdownTests
         var body = Encoding.UTF8.GetBytes(Reviews.For("""{"apiVersion":"enmasse.io/v1beta1","kind":"AddressSpace","metadata":{"name":"s1"},"spec":{"type":"standard","plan":"standard-small"}}"""));
         var content = new GatedContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var sending = server.Client.PostAsync("/validate", content);
+        // Expect: 100-continue holds the body until the server's handler reads it, so the
+        // review is certainly in flight when the stop begins.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/validate") { Content = content };
+        request.Headers.ExpectContinue = true;
+        var sending = server.Client.SendAsync(request);
 
         await content.HalfSent.WaitAsync(TimeSpan.FromSeconds(30));
         var stopping = server.StopAsync();

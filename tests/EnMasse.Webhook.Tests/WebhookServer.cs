@@ -70,21 +70,27 @@ internal sealed class WebhookServer : IAsyncDisposable
         await app.StartAsync();
         var address = new Uri(WebhookApp.Addresses(app).Single());
         var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(options.CertDir, "ca.crt")));
-        var handler = new HttpClientHandler
+        var handler = TrustingHandler(ca);
+        var client = new HttpClient(handler) { BaseAddress = address, DefaultRequestVersion = new Version(1, 1) };
+        return new WebhookServer(app, root, address, client);
+    }
+
+    /// <summary>A handler that trusts exactly the given CA, as the API server does with caBundle.</summary>
+    public static SocketsHttpHandler TrustingHandler(X509Certificate2 ca) => new()
+    {
+        Expect100ContinueTimeout = TimeSpan.FromSeconds(30),
+        SslOptions = new System.Net.Security.SslClientAuthenticationOptions
         {
-            // Trust exactly the webhook's CA, as the API server does with caBundle.
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
+            RemoteCertificateValidationCallback = (_, certificate, _, _) =>
             {
                 using var chain = new X509Chain();
                 chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
                 chain.ChainPolicy.CustomTrustStore.Add(ca);
                 chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return certificate is not null && chain.Build(certificate);
+                return certificate is X509Certificate2 served && chain.Build(served);
             },
-        };
-        var client = new HttpClient(handler) { BaseAddress = address, DefaultRequestVersion = new Version(1, 1) };
-        return new WebhookServer(app, root, address, client);
-    }
+        },
+    };
 
     public async Task<(int Status, JsonElement? Response, string Text)> PostAsync(string path, string body, string contentType = "application/json")
     {

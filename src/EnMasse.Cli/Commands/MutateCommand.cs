@@ -1,6 +1,5 @@
 using System.Text;
 using EnMasse.Cli.Console;
-using EnMasse.Cli.Inputs;
 using EnMasse.Cli.Output;
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
@@ -45,22 +44,13 @@ internal static class MutateCommand
             return Usage(console, error);
         }
 
-        var policy = PolicyResolver.Resolve(parsed.Value("--policies"), console);
-        if (!policy.Succeeded)
+        var (inputs, exit) = CheckInputs.Load(parsed, console, "mutate");
+        if (inputs is null)
         {
-            console.Error.WriteLine("enmasse-policy: the policy does not load:");
-            FindingPrinter.Print(console.Error, policy.Findings);
-            return ExitCodes.Usage;
+            return exit;
         }
 
-        var paths = parsed.Positional.Count > 0 ? parsed.Positional : ["."];
-        var (files, inputError) = InputCollector.Collect(paths, console.In, console.WorkingDirectory);
-        var (catalogFiles, catalogError) = InputCollector.Collect(parsed.Values("--catalog"), console.In, console.WorkingDirectory);
-        if ((inputError ?? catalogError) is { } collectError)
-        {
-            return Usage(console, collectError);
-        }
-
+        var (bundle, files, catalogFiles) = inputs;
         if (files.SelectMany(f => f.FileFindings).ToList() is { Count: > 0 } broken)
         {
             console.Error.WriteLine("enmasse-policy mutate: these files do not parse, nothing was printed:");
@@ -69,14 +59,14 @@ internal static class MutateCommand
         }
 
         var ns = parsed.Value("--namespace") ?? BatchValidator.DefaultNamespace;
-        var catalog = new CatalogBuilder(policy.Bundle!.Published);
+        var catalog = new CatalogBuilder(bundle.Published);
         foreach (var file in catalogFiles.Concat(files))
         {
             catalog.AddRange(BatchValidator.Resources(file, ns).Select(r => r.Resource));
         }
 
         var snapshot = catalog.Build();
-        var engine = new PolicyEngine(policy.Bundle);
+        var engine = new PolicyEngine(bundle);
         foreach (var file in files)
         {
             var mutated = Render(file, engine, snapshot, ns);
@@ -118,9 +108,5 @@ internal static class MutateCommand
         return text.ToString();
     }
 
-    private static int Usage(CliConsole console, string message)
-    {
-        console.Error.WriteLine($"enmasse-policy mutate: {message}");
-        return ExitCodes.Usage;
-    }
+    private static int Usage(CliConsole console, string message) => CheckInputs.Usage(console, "mutate", message);
 }

@@ -1,5 +1,4 @@
 using EnMasse.Cli.Console;
-using EnMasse.Cli.Inputs;
 using EnMasse.Cli.Output;
 using EnMasse.Policy.Engine;
 using EnMasse.Policy.Findings;
@@ -59,35 +58,13 @@ internal static class ValidateCommand
             return Usage(console, $"--output must be one of {string.Join(", ", OutputFormat.Names)}, not \"{format}\"");
         }
 
-        var policy = PolicyResolver.Resolve(parsed.Value("--policies"), console);
-        if (!policy.Succeeded)
+        var (inputs, exit) = CheckInputs.Load(parsed, console, "validate");
+        if (inputs is null)
         {
-            console.Error.WriteLine("enmasse-policy: the policy does not load:");
-            FindingPrinter.Print(console.Error, policy.Findings);
-            return ExitCodes.Usage;
+            return exit;
         }
 
-        var paths = parsed.Positional.Count > 0 ? parsed.Positional : ["."];
-        var (files, inputError) = InputCollector.Collect(paths, console.In, console.WorkingDirectory);
-        if (inputError is not null)
-        {
-            return Usage(console, inputError);
-        }
-
-        var (catalogFiles, catalogError) = InputCollector.Collect(parsed.Values("--catalog"), console.In, console.WorkingDirectory);
-        if (catalogError is not null)
-        {
-            return Usage(console, "--catalog " + catalogError);
-        }
-
-        if (catalogFiles.SelectMany(f => f.FileFindings).ToList() is { Count: > 0 } broken)
-        {
-            console.Error.WriteLine("enmasse-policy: a --catalog file does not parse:");
-            FindingPrinter.Print(console.Error, broken);
-            return ExitCodes.Usage;
-        }
-
-        var result = BatchValidator.Validate(policy.Bundle!, files, catalogFiles, parsed.Value("--namespace"), EnforcementPoint.Ci);
+        var result = BatchValidator.Validate(inputs.Bundle, inputs.Files, inputs.CatalogFiles, parsed.Value("--namespace"), EnforcementPoint.Ci);
         var outputFile = parsed.Value("--output-file");
         var color = outputFile is null && !parsed.Has("--no-color") && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
         var report = OutputFormat.Render(format, result, color);
@@ -113,10 +90,5 @@ internal static class ValidateCommand
         return failed ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    private static int Usage(CliConsole console, string message)
-    {
-        console.Error.WriteLine($"enmasse-policy validate: {message}");
-        console.Error.WriteLine("Run 'enmasse-policy validate --help' for usage.");
-        return ExitCodes.Usage;
-    }
+    private static int Usage(CliConsole console, string message) => CheckInputs.Usage(console, "validate", message);
 }

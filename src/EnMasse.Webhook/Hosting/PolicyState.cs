@@ -19,8 +19,7 @@ internal sealed class PolicyState : IDisposable
     private readonly WebhookMetrics _metrics;
     private readonly ILogger _logger;
     private readonly object _gate = new();
-    private FileSystemWatcher? _watcher;
-    private Timer? _debounce;
+    private DebouncedWatcher? _watcher;
     private ServingState? _current;
     private PolicyBundle? _bundle;
     private IReadOnlyList<Policy.Model.Resource> _fileObjects = [];
@@ -96,28 +95,16 @@ internal sealed class PolicyState : IDisposable
         return catalog;
     }
 
-    /// <summary>Watches the policy directory; bursts of changes (an editor's save, a ConfigMap swap) become one reload.</summary>
+    /// <summary>Watches the policy directory; a burst of changes becomes one reload.</summary>
     public void Watch()
     {
-        if (!Directory.Exists(_options.Policies))
+        if (Directory.Exists(_options.Policies))
         {
-            return;
+            _watcher = new DebouncedWatcher(_options.Policies, recursive: true, () => Reload());
         }
-
-        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(_options.Policies) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Deleted += changed;
-        _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
     }
 
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        _debounce?.Dispose();
-    }
+    public void Dispose() => _watcher?.Dispose();
 
     private static IEnumerable<string> CatalogFiles(string path) =>
         Directory.Exists(path)

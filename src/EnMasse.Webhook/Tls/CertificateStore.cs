@@ -15,8 +15,7 @@ internal sealed class CertificateStore : IDisposable
     private readonly string _directory;
     private readonly WebhookMetrics _metrics;
     private readonly ILogger _logger;
-    private FileSystemWatcher? _watcher;
-    private Timer? _debounce;
+    private DebouncedWatcher? _watcher;
     private X509Certificate2? _current;
 
     public CertificateStore(string directory, WebhookMetrics metrics, ILogger<CertificateStore> logger)
@@ -74,21 +73,9 @@ internal sealed class CertificateStore : IDisposable
         }
     }
 
-    public void Watch()
-    {
-        _debounce = new Timer(_ => Load(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(_directory) { EnableRaisingEvents = true };
-        FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(300), Timeout.InfiniteTimeSpan);
-    }
+    public void Watch() => _watcher = new DebouncedWatcher(_directory, recursive: false, () => Load());
 
-    public void Dispose()
-    {
-        _watcher?.Dispose();
-        _debounce?.Dispose();
-    }
+    public void Dispose() => _watcher?.Dispose();
 
     private static void WritePrivate(string path, string pem)
     {
