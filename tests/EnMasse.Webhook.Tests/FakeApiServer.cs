@@ -35,11 +35,73 @@ internal sealed class FakeApiServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new FakeApiServer(app);
+        app.MapGet("/api/v1/namespaces/{ns}/secrets/{name}", (string ns, string name) => server.Get($"secrets/{ns}/{name}"));
+        app.MapPost("/api/v1/namespaces/{ns}/secrets", (HttpContext c, string ns) => server.Create(c, ns));
+        app.MapPut("/api/v1/namespaces/{ns}/secrets/{name}", (HttpContext c, string ns, string name) => server.Replace(c, $"secrets/{ns}/{name}"));
+        app.MapGet("/apis/admissionregistration.k8s.io/v1/{kind}/{name}", (string kind, string name) => server.Get($"{kind}/{name}"));
+        app.MapMethods("/apis/admissionregistration.k8s.io/v1/{kind}/{name}", ["PATCH"], (HttpContext c, string kind, string name) => server.Patch(c, $"{kind}/{name}"));
         app.MapGet("/apis/{group}/{version}/namespaces/{ns}/{plural}", (HttpContext c, string plural) => server.Serve(c, plural));
         app.MapGet("/apis/{group}/{version}/{plural}", (HttpContext c, string plural) => server.Serve(c, plural));
         await app.StartAsync();
         server.Address = new Uri(app.Urls.Single());
         return server;
+    }
+
+    private readonly ConcurrentDictionary<string, string> _single = new();
+
+    /// <summary>Writes made to single objects (secrets, webhook configurations), in order.</summary>
+    public ConcurrentQueue<string> Writes { get; } = new();
+
+    /// <summary>Seeds or reads a single object by "kind/name" or "secrets/ns/name".</summary>
+    public void PutObject(string key, string json) => _single[key] = json;
+
+    public string? Object(string key) => _single.GetValueOrDefault(key);
+
+    private IResult Get(string key) => _single.TryGetValue(key, out var json)
+        ? Results.Text(json, "application/json")
+        : Results.Text("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""", "application/json", statusCode: 404);
+
+    private async Task<IResult> Create(HttpContext context, string ns)
+    {
+        var item = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+        var key = $"secrets/{ns}/{item["metadata"]!["name"]}";
+        if (_single.ContainsKey(key))
+        {
+            return Results.Text("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"AlreadyExists","code":409}""", "application/json", statusCode: 409);
+        }
+
+        Stamp(item);
+        _single[key] = item.ToJsonString();
+        Writes.Enqueue("create " + key);
+        return Results.Text(_single[key], "application/json", statusCode: 201);
+    }
+
+    private async Task<IResult> Replace(HttpContext context, string key)
+    {
+        var item = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!.AsObject();
+        var stored = _single.TryGetValue(key, out var json) ? JsonNode.Parse(json)!["metadata"]?["resourceVersion"]?.GetValue<string>() : null;
+        if (stored != item["metadata"]?["resourceVersion"]?.GetValue<string>())
+        {
+            return Results.Text("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409}""", "application/json", statusCode: 409);
+        }
+
+        Stamp(item);
+        _single[key] = item.ToJsonString();
+        Writes.Enqueue("replace " + key);
+        return Results.Text(_single[key], "application/json");
+    }
+
+    private async Task<IResult> Patch(HttpContext context, string key)
+    {
+        if (!_single.TryGetValue(key, out var json))
+        {
+            return Get(key);
+        }
+
+        Assert.StartsWith("application/json-patch+json", context.Request.ContentType, StringComparison.Ordinal);
+        _single[key] = JsonPatchApplier.Apply(json, await new StreamReader(context.Request.Body).ReadToEndAsync(), allowReplace: true);
+        Writes.Enqueue("patch " + key);
+        return Results.Text(_single[key], "application/json");
     }
 
     public int ListCount(string plural) => _lists.GetValueOrDefault(plural);

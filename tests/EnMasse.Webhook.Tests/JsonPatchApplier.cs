@@ -5,7 +5,7 @@ namespace EnMasse.Webhook.Tests;
 /// <summary>Applies RFC 6902 "add" operations, as the API server applies a mutating webhook's patch.</summary>
 internal static class JsonPatchApplier
 {
-    public static string Apply(string json, string patch)
+    public static string Apply(string json, string patch, bool allowReplace = false)
     {
         var document = JsonNode.Parse(json)!;
         foreach (var operation in JsonNode.Parse(patch)!.AsArray())
@@ -25,7 +25,7 @@ internal static class JsonPatchApplier
             }
             else
             {
-                Assert.False(parent.AsObject().ContainsKey(segments[^1]), $"add over an existing key {segments[^1]}");
+                Assert.True(allowReplace || !parent.AsObject().ContainsKey(segments[^1]), $"add over an existing key {segments[^1]}");
                 parent[segments[^1]] = value;
             }
         }

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using EnMasse.Policy.Security;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace EnMasse.Webhook.Tls;
+
+/// <summary>Where the self-managed mode keeps its certificates and which configurations trust them.</summary>
+internal sealed record SelfManagedOptions(
+    string Namespace,
+    string SecretName,
+    string Service,
+    string ValidatingConfiguration,
+    string MutatingConfiguration,
+    TimeSpan Validity,
+    TimeSpan RenewBefore);
+
+/// <summary>What one pass of the rotator did.</summary>
+internal enum RotationAction
+{
+    None,
+    Created,
+    RenewedServer,
+    RotatedCa,
+    DroppedOldCa,
+}
+
+/// <summary>
+/// The self-managed certificate mode: the webhook keeps its CA and serving pair in a Secret,
+/// renews the serving certificate before it expires, and replaces the CA before it expires
+/// with both CAs in the webhook configurations' caBundle until the old one has expired, so
+/// the API server trusts the webhook throughout. Time comes from a TimeProvider so that tests
+/// can move it.
+/// </summary>
+internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock, SelfManagedOptions options)
+{
+    public const string CaKey = "ca.crt";
+    public const string CaPrivateKey = "ca.key";
+    public const string BundleKey = "ca-bundle.crt";
+
+    public async Task<(RotationAction Action, V1Secret Secret)> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var secret = await ReadSecretAsync(cancellationToken);
+        var action = RotationAction.None;
+        Dictionary<string, string> data;
+        if (secret is null)
+        {
+            data = Fresh(now, previousBundle: null);
+            action = RotationAction.Created;
+        }
+        else
+        {
+            data = secret.Data.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetString(kv.Value));
+            using var ca = X509Certificate2.CreateFromPem(data[CaKey]);
+            using var server = X509Certificate2.CreateFromPem(data["tls.crt"]);
+            if (ca.NotAfter.ToUniversalTime() - now < options.RenewBefore)
+            {
+                data = Fresh(now, data.GetValueOrDefault(BundleKey, data[CaKey]));
+                action = RotationAction.RotatedCa;
+            }
+            else if (server.NotAfter.ToUniversalTime() - now < options.RenewBefore)
+            {
+                var (cert, key) = DevelopmentCertificates.IssueServer(data[CaKey], data[CaPrivateKey], options.Service, options.Namespace, options.Validity, now);
+                data["tls.crt"] = cert;
+                data["tls.key"] = key;
+                action = RotationAction.RenewedServer;
+            }
+
+            var bundle = WithoutExpired(data.GetValueOrDefault(BundleKey, data[CaKey]), now);
+            if (action == RotationAction.None && bundle != data.GetValueOrDefault(BundleKey))
+            {
+                action = RotationAction.DroppedOldCa;
+            }
+
+            data[BundleKey] = bundle;
+        }
+
+        if (action != RotationAction.None)
+        {
+            secret = await WriteSecretAsync(secret, data, cancellationToken);
+            await PublishBundleAsync(data[BundleKey], cancellationToken);
+        }
+
+        return (action, secret!);
+    }
+
+    /// <summary>A new CA and serving pair; the bundle keeps the previous CAs that are still valid.</summary>
+    private Dictionary<string, string> Fresh(DateTimeOffset now, string? previousBundle)
+    {
+        var pair = DevelopmentCertificates.Create(options.Service, options.Namespace, options.Validity, now);
+        var bundle = previousBundle is null ? pair.CaCertificatePem : WithoutExpired(previousBundle, now) + pair.CaCertificatePem;
+        return new Dictionary<string, string>
+        {
+            [CaKey] = pair.CaCertificatePem,
+            [CaPrivateKey] = pair.CaKeyPem,
+            ["tls.crt"] = pair.ServerCertificatePem,
+            ["tls.key"] = pair.ServerKeyPem,
+            [BundleKey] = bundle,
+        };
+    }
+
+    private static string WithoutExpired(string bundle, DateTimeOffset now)
+    {
+        var kept = new StringBuilder();
+        var certificates = new X509Certificate2Collection();
+        certificates.ImportFromPem(bundle);
+        foreach (var certificate in certificates)
+        {
+            if (certificate.NotAfter.ToUniversalTime() > now)
+            {
+                kept.Append(certificate.ExportCertificatePem()).Append('\n');
+            }
+
+            certificate.Dispose();
+        }
+
+        return kept.ToString();
+    }
+
+    private async Task<V1Secret?> ReadSecretAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.CoreV1.ReadNamespacedSecretAsync(options.SecretName, options.Namespace, cancellationToken: cancellationToken);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<V1Secret> WriteSecretAsync(V1Secret? existing, Dictionary<string, string> data, CancellationToken cancellationToken)
+    {
+        var bytes = data.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetBytes(kv.Value));
+        if (existing is null)
+        {
+            var created = new V1Secret
+            {
+                Metadata = new V1ObjectMeta { Name = options.SecretName, NamespaceProperty = options.Namespace },
+                Type = "kubernetes.io/tls",
+                Data = bytes,
+            };
+            return await client.CoreV1.CreateNamespacedSecretAsync(created, options.Namespace, cancellationToken: cancellationToken);
+        }
+
+        // Replace carries the resourceVersion we read: a concurrent replica's write makes ours fail and retry next pass.
+        existing.Data = bytes;
+        return await client.CoreV1.ReplaceNamespacedSecretAsync(existing, options.SecretName, options.Namespace, cancellationToken: cancellationToken);
+    }
+
+    private async Task PublishBundleAsync(string bundle, CancellationToken cancellationToken)
+    {
+        var caBundle = Convert.ToBase64String(Encoding.UTF8.GetBytes(bundle));
+        var validating = await client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync(options.ValidatingConfiguration, cancellationToken: cancellationToken);
+        await client.AdmissionregistrationV1.PatchValidatingWebhookConfigurationAsync(Patch(validating.Webhooks?.Count ?? 0, caBundle), options.ValidatingConfiguration, cancellationToken: cancellationToken);
+        var mutating = await client.AdmissionregistrationV1.ReadMutatingWebhookConfigurationAsync(options.MutatingConfiguration, cancellationToken: cancellationToken);
+        await client.AdmissionregistrationV1.PatchMutatingWebhookConfigurationAsync(Patch(mutating.Webhooks?.Count ?? 0, caBundle), options.MutatingConfiguration, cancellationToken: cancellationToken);
+    }
+
+    private static V1Patch Patch(int webhooks, string caBundle)
+    {
+        var operations = Enumerable.Range(0, webhooks).Select(i => new { op = "add", path = $"/webhooks/{i}/clientConfig/caBundle", value = caBundle });
+        return new V1Patch(System.Text.Json.JsonSerializer.Serialize(operations), V1Patch.PatchType.JsonPatch);
+    }
+}
