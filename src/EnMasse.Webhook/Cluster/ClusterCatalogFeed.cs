@@ -133,7 +133,7 @@ internal sealed partial class ClusterCatalogFeed(
 
     private void Publish(string resource)
     {
-        state.SetClusterObjects([.. objects.All]);
+        state.SetClusterObjects(() => [.. objects.All]);
         Published?.Invoke(resource);
     }
 

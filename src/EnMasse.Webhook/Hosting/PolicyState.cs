@@ -70,12 +70,16 @@ internal sealed class PolicyState : IDisposable
         }
     }
 
-    /// <summary>Lays the cluster's objects over the policy's plans and the --catalog files, and swaps the result in.</summary>
-    public void SetClusterObjects(IReadOnlyList<Policy.Model.Resource> objects)
+    /// <summary>
+    /// Lays the cluster's objects over the policy's plans and the --catalog files, and swaps the
+    /// result in. The objects are read inside the lock: several watches publish at once, and a
+    /// snapshot taken before the lock could overwrite a newer one.
+    /// </summary>
+    public void SetClusterObjects(Func<IReadOnlyList<Policy.Model.Resource>> read)
     {
         lock (_gate)
         {
-            _clusterObjects = objects;
+            _clusterObjects = read();
             if (_bundle is not null)
             {
                 Publish();
