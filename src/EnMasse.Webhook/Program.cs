@@ -11,7 +11,7 @@ if (options is null)
     return 2;
 }
 
-if (!options.DevCert && !File.Exists(Path.Combine(options.CertDir, "tls.crt")))
+if (!options.DevCert && options.CertMode == "files" && !File.Exists(Path.Combine(options.CertDir, "tls.crt")))
 {
     Console.Error.WriteLine($"enmasse-webhook: no tls.crt in {options.CertDir}; mount a certificate there, or pass --dev-cert to create a development pair");
     return 2;

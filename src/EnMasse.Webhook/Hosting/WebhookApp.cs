@@ -37,9 +37,23 @@ internal static class WebhookApp
         builder.Services.AddSingleton<PolicyState>();
         builder.Services.AddSingleton<AdmissionHandler>();
         builder.Services.AddSingleton(sp => new CertificateStore(options.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
-        if (options.CatalogSource == "cluster")
+        if (options.CatalogSource == "cluster" || options.CertMode == "self-managed")
         {
             builder.Services.AddSingleton(_ => kubernetes?.Invoke() ?? new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildDefaultConfig()));
+        }
+
+        if (options.CertMode == "self-managed")
+        {
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddSingleton(sp => new CertificateRotator(
+                sp.GetRequiredService<k8s.IKubernetes>(),
+                sp.GetRequiredService<TimeProvider>(),
+                new SelfManagedOptions(options.Namespace!, options.SelfManagedSecret!, options.Service!, options.WebhookConfiguration!, options.WebhookConfiguration!, TimeSpan.FromDays(options.SelfManagedValidityDays), TimeSpan.FromDays(options.SelfManagedRenewBeforeDays))));
+            builder.Services.AddHostedService<SelfManagedCertificates>();
+        }
+
+        if (options.CatalogSource == "cluster")
+        {
             builder.Services.AddSingleton<Cluster.ClusterObjects>();
             builder.Services.AddSingleton<Cluster.ClusterCatalogFeed>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<Cluster.ClusterCatalogFeed>());
@@ -76,6 +90,12 @@ internal static class WebhookApp
         if (options.DevCert)
         {
             store.EnsureDevelopmentPair();
+        }
+
+        if (options.CertMode == "self-managed")
+        {
+            // The pair arrives from the Secret after start; until then the server is not ready.
+            Directory.CreateDirectory(options.CertDir);
         }
 
         store.Load();

@@ -19,6 +19,23 @@ internal sealed record WebhookOptions
 
     public string CatalogSource { get; init; } = "files";
 
+    /// <summary>files: tls.crt/tls.key are mounted; self-managed: the webhook keeps them in a Secret and writes them to CertDir.</summary>
+    public string CertMode { get; init; } = "files";
+
+    /// <summary>For self-managed mode: the Secret, the webhook's Service and the name of both webhook configurations.</summary>
+    public string? SelfManagedSecret { get; init; }
+
+    public string? Service { get; init; }
+
+    public string? WebhookConfiguration { get; init; }
+
+    public int SelfManagedValidityDays { get; init; } = 365;
+
+    public int SelfManagedRenewBeforeDays { get; init; } = 30;
+
+    /// <summary>The pod's namespace (POD_NAMESPACE), where the Secret lives.</summary>
+    public string? Namespace { get; init; }
+
     /// <summary>
     /// A path the user typed, relative to where they typed it: `dotnet run --project` starts the
     /// server in the project's folder, but the shell's PWD still names the user's.
@@ -56,7 +73,7 @@ internal sealed record WebhookOptions
         return name;
     }
 
-    private static readonly string[] Valued = ["port", "address", "cert-dir", "policies", "catalog", "catalog-source"];
+    private static readonly string[] Valued = ["port", "address", "cert-dir", "policies", "catalog", "catalog-source", "cert-mode", "self-managed-secret", "service", "webhook-configuration", "namespace", "self-managed-validity-days", "self-managed-renew-before-days"];
 
     /// <summary>Reads flags over configuration; returns a message for anything that cannot start a server.</summary>
     public static (WebhookOptions? Options, string? Error) From(IReadOnlyList<string> args, Func<string, string?> configuration, bool development)
@@ -77,7 +94,7 @@ internal sealed record WebhookOptions
             var key = eq > 0 ? name![..eq] : name;
             if (key is null || !Valued.Contains(key))
             {
-                return (null, $"unknown argument {arg}; flags: --port N --address A --cert-dir DIR --dev-cert --policies DIR --catalog PATH --catalog-source files|cluster");
+                return (null, $"unknown argument {arg}; flags: --port N --address A --cert-dir DIR --dev-cert --policies DIR --catalog PATH --catalog-source files|cluster --cert-mode files|self-managed --self-managed-secret NAME --service NAME --webhook-configuration NAME --namespace NS");
             }
 
             var value = eq > 0 ? name![(eq + 1)..] : (i + 1 < args.Count ? args[++i] : null);
@@ -101,6 +118,11 @@ internal sealed record WebhookOptions
             CertDir = Get("cert-dir") is { } certDir ? FromInvocation(certDir) : FromCheckout("certs"),
             Policies = Get("policies") is { } policies ? FromInvocation(policies) : FromCheckout("policies"),
             CatalogSource = Get("catalog-source") ?? "files",
+            CertMode = Get("cert-mode") ?? "files",
+            SelfManagedSecret = Get("self-managed-secret"),
+            Service = Get("service"),
+            WebhookConfiguration = Get("webhook-configuration"),
+            Namespace = Get("namespace") ?? Environment.GetEnvironmentVariable("POD_NAMESPACE"),
             DevCert = devCert || development || configuration("dev-cert") is "true" or "True" or "1",
             Catalog = [.. (values.TryGetValue("catalog", out var catalogs)
                 ? (IEnumerable<string>)catalogs
@@ -124,6 +146,33 @@ internal sealed record WebhookOptions
             }
 
             options = options with { Address = ip };
+        }
+
+        foreach (var (key, apply) in new (string, Func<int, WebhookOptions>)[]
+        {
+            ("self-managed-validity-days", days => options with { SelfManagedValidityDays = days }),
+            ("self-managed-renew-before-days", days => options with { SelfManagedRenewBeforeDays = days }),
+        })
+        {
+            if (Get(key) is { } text)
+            {
+                if (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var days) || days < 1)
+                {
+                    return (null, $"--{key} takes a whole number of days, not \"{text}\"");
+                }
+
+                options = apply(days);
+            }
+        }
+
+        if (options.CertMode is not ("files" or "self-managed"))
+        {
+            return (null, $"--cert-mode is files or self-managed, not \"{options.CertMode}\"");
+        }
+
+        if (options.CertMode == "self-managed" && (options.SelfManagedSecret is null || options.Service is null || options.WebhookConfiguration is null || options.Namespace is null))
+        {
+            return (null, "--cert-mode self-managed needs --self-managed-secret, --service, --webhook-configuration and --namespace (or POD_NAMESPACE)");
         }
 
         if (options.CatalogSource is not ("files" or "cluster"))

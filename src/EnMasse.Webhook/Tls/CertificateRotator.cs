@@ -82,8 +82,11 @@ internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock,
         if (action != RotationAction.None)
         {
             secret = await WriteSecretAsync(secret, data, cancellationToken);
-            await PublishBundleAsync(data[BundleKey], cancellationToken);
         }
+
+        // Always checked, not only after a change: a helm upgrade rewrites the configurations
+        // without the caBundle, and the API server must trust the webhook again at once.
+        await PublishBundleAsync(data[BundleKey], cancellationToken);
 
         return (action, secret!);
     }
@@ -154,16 +157,24 @@ internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock,
 
     private async Task PublishBundleAsync(string bundle, CancellationToken cancellationToken)
     {
-        var caBundle = Convert.ToBase64String(Encoding.UTF8.GetBytes(bundle));
+        var caBundle = Encoding.UTF8.GetBytes(bundle);
         var validating = await client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync(options.ValidatingConfiguration, cancellationToken: cancellationToken);
-        await client.AdmissionregistrationV1.PatchValidatingWebhookConfigurationAsync(Patch(validating.Webhooks?.Count ?? 0, caBundle), options.ValidatingConfiguration, cancellationToken: cancellationToken);
+        if (validating.Webhooks?.Any(w => w.ClientConfig?.CaBundle is not { } current || !current.SequenceEqual(caBundle)) == true)
+        {
+            await client.AdmissionregistrationV1.PatchValidatingWebhookConfigurationAsync(Patch(validating.Webhooks.Count, caBundle), options.ValidatingConfiguration, cancellationToken: cancellationToken);
+        }
+
         var mutating = await client.AdmissionregistrationV1.ReadMutatingWebhookConfigurationAsync(options.MutatingConfiguration, cancellationToken: cancellationToken);
-        await client.AdmissionregistrationV1.PatchMutatingWebhookConfigurationAsync(Patch(mutating.Webhooks?.Count ?? 0, caBundle), options.MutatingConfiguration, cancellationToken: cancellationToken);
+        if (mutating.Webhooks?.Any(w => w.ClientConfig?.CaBundle is not { } current || !current.SequenceEqual(caBundle)) == true)
+        {
+            await client.AdmissionregistrationV1.PatchMutatingWebhookConfigurationAsync(Patch(mutating.Webhooks.Count, caBundle), options.MutatingConfiguration, cancellationToken: cancellationToken);
+        }
     }
 
-    private static V1Patch Patch(int webhooks, string caBundle)
+    private static V1Patch Patch(int webhooks, byte[] caBundle)
     {
-        var operations = Enumerable.Range(0, webhooks).Select(i => new { op = "add", path = $"/webhooks/{i}/clientConfig/caBundle", value = caBundle });
+        var encoded = Convert.ToBase64String(caBundle);
+        var operations = Enumerable.Range(0, webhooks).Select(i => new { op = "add", path = $"/webhooks/{i}/clientConfig/caBundle", value = encoded });
         return new V1Patch(System.Text.Json.JsonSerializer.Serialize(operations), V1Patch.PatchType.JsonPatch);
     }
 }
