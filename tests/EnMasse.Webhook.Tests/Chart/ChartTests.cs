@@ -79,12 +79,14 @@ public sealed partial class ChartTests
         var values = File.ReadAllText(Path.Combine(ChartDir, "values.yaml"));
         Assert.Equal(new WebhookOptions().Port.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetPort().Match(values).Groups[1].Value);
         var args = Flag().Matches(Template("deployment.yaml")).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["--port", "--address", "--cert-dir", "--policies", "--catalog-source"], args);
-        foreach (var flag in args)
-        {
-            var (parsed, error) = WebhookOptions.From([flag + "=" + (flag == "--port" ? "8443" : flag == "--address" ? "0.0.0.0" : flag == "--catalog-source" ? "cluster" : "/x")], _ => null, development: false);
-            Assert.True(parsed is not null, error);
-        }
+        Assert.Equal(["--port", "--address", "--cert-dir", "--policies", "--catalog-source", "--cert-mode", "--self-managed-secret", "--service", "--webhook-configuration", "--self-managed-validity-days", "--self-managed-renew-before-days"], args);
+
+        // The self-managed flags together, as the chart passes them, start a server's settings.
+        var (parsed, error) = WebhookOptions.From(
+            ["--port=8443", "--address=0.0.0.0", "--cert-dir=/etc/enmasse/certs", "--policies=/etc/enmasse/policies", "--catalog-source=cluster", "--cert-mode=self-managed", "--self-managed-secret=x-tls", "--service=x", "--webhook-configuration=x", "--self-managed-validity-days=365", "--self-managed-renew-before-days=30", "--namespace=ns"],
+            _ => null,
+            development: false);
+        Assert.True(parsed is not null, error);
     }
 
     [Fact]
@@ -104,6 +106,19 @@ public sealed partial class ChartTests
         {
             Assert.Equal(4, name.Split('.').Length);
         }
+    }
+
+    [Fact]
+    public void Secret_and_webhook_configuration_rights_exist_only_in_self_managed_mode()
+    {
+        var always = Template("rbac.yaml");
+        Assert.DoesNotContain("secrets", always, StringComparison.Ordinal);
+        Assert.DoesNotContain("webhookconfigurations", always, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"create\"", always, StringComparison.Ordinal);
+        Assert.Contains("verbs: [\"get\", \"list\", \"watch\"]", always, StringComparison.Ordinal);
+        var selfManaged = Template("rbac-selfmanaged.yaml");
+        Assert.StartsWith("{{- if eq .Values.certificates.mode \"selfManaged\" }}", selfManaged, StringComparison.Ordinal);
+        Assert.Contains("resourceNames", selfManaged, StringComparison.Ordinal);
     }
 
     [Fact]
