@@ -66,6 +66,30 @@ internal sealed class CliArguments
         return result;
     }
 
+    /// <summary>
+    /// Parses a command's words; when it prints --help or a usage error there is nothing left to
+    /// do, and the caller returns the exit code.
+    /// </summary>
+    public static (CliArguments? Parsed, int ExitCode) ForCommand(
+        IReadOnlyList<string> args, IReadOnlySet<string> valued, IReadOnlySet<string> flags, string help, string command, Console.CliConsole console)
+    {
+        var parsed = Parse(args, valued, flags);
+        if (parsed.Has("--help"))
+        {
+            console.Out.Write(help);
+            return (null, ExitCodes.Ok);
+        }
+
+        if (parsed.Error is { } error)
+        {
+            console.Error.WriteLine($"enmasse-policy {command}: {error}");
+            console.Error.WriteLine($"Run 'enmasse-policy {command} --help' for usage.");
+            return (null, ExitCodes.Usage);
+        }
+
+        return (parsed, ExitCodes.Ok);
+    }
+
     public string? Value(string name) => _values.TryGetValue(name, out var list) ? list[^1] : null;
 
     public IReadOnlyList<string> Values(string name) => _values.TryGetValue(name, out var list) ? list : [];

@@ -28,16 +28,15 @@ internal static class CertsCommand
 
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        var parsed = CliArguments.Parse(args, Valued, Flags);
-        if (parsed.Has("--help"))
+        var (parsed, parseExit) = CliArguments.ForCommand(args, Valued, Flags, Help, "certs", console);
+        if (parsed is null)
         {
-            console.Out.Write(Help);
-            return ExitCodes.Ok;
+            return parseExit;
         }
 
-        if (parsed.Error is not null || parsed.Positional.Count > 0)
+        if (parsed.Positional.Count > 0)
         {
-            return Usage(console, parsed.Error ?? $"unexpected argument {parsed.Positional[0]}");
+            return Usage(console, $"unexpected argument {parsed.Positional[0]}");
         }
 
         if (!int.TryParse(parsed.Value("--days") ?? "365", System.Globalization.CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)

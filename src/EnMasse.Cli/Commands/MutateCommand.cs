@@ -32,16 +32,10 @@ internal static class MutateCommand
 
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        var parsed = CliArguments.Parse(args, Valued, Flags);
-        if (parsed.Has("--help"))
+        var (parsed, parseExit) = CliArguments.ForCommand(args, Valued, Flags, Help, "mutate", console);
+        if (parsed is null)
         {
-            console.Out.Write(Help);
-            return ExitCodes.Ok;
-        }
-
-        if (parsed.Error is { } error)
-        {
-            return Usage(console, error);
+            return parseExit;
         }
 
         var (inputs, exit) = CheckInputs.Load(parsed, console, "mutate");

@@ -40,16 +40,10 @@ internal static class ValidateCommand
 
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        var parsed = CliArguments.Parse(args, Valued, Flags);
-        if (parsed.Has("--help"))
+        var (parsed, parseExit) = CliArguments.ForCommand(args, Valued, Flags, Help, "validate", console);
+        if (parsed is null)
         {
-            console.Out.Write(Help);
-            return ExitCodes.Ok;
-        }
-
-        if (parsed.Error is { } error)
-        {
-            return Usage(console, error);
+            return parseExit;
         }
 
         var format = parsed.Value("--output") ?? "text";
