@@ -1,7 +1,6 @@
 using System.Text;
 using EnMasse.Cli.Console;
 using EnMasse.Cli.Output;
-using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
 using EnMasse.Policy.Findings;
@@ -52,33 +51,18 @@ internal static class MutateCommand
             return ExitCodes.Usage;
         }
 
-        var ns = parsed.Value("--namespace") ?? BatchValidator.DefaultNamespace;
-        var catalog = new CatalogBuilder(bundle.Published);
-        foreach (var file in catalogFiles.Concat(files))
-        {
-            catalog.AddRange(BatchValidator.Resources(file, ns).Select(r => r.Resource));
-        }
-
-        var snapshot = catalog.Build();
-        var engine = new PolicyEngine(bundle);
+        var check = new OfflineCheck(bundle, files, catalogFiles, parsed.Value("--namespace"), EnforcementPoint.Ci);
         foreach (var file in files)
         {
-            var mutated = Render(file, engine, snapshot, ns);
-            if (parsed.Has("--diff"))
-            {
-                console.Out.Write(LineDiff.Unified(Render(file, null, snapshot, ns), mutated, file.File));
-            }
-            else
-            {
-                console.Out.Write(mutated);
-            }
+            var mutated = Render(file, check);
+            console.Out.Write(parsed.Has("--diff") ? LineDiff.Unified(Render(file, null), mutated, file.File) : mutated);
         }
 
         return ExitCodes.Ok;
     }
 
-    /// <summary>The file's documents as YAML, mutated when an engine is given; the same writer both ways so a diff shows only the defaults.</summary>
-    private static string Render(ReadResult file, PolicyEngine? engine, ICatalog catalog, string ns)
+    /// <summary>The file's documents as YAML, mutated when a check is given; the same writer both ways so a diff shows only the defaults.</summary>
+    private static string Render(ReadResult file, OfflineCheck? check)
     {
         var text = new StringBuilder();
         foreach (var document in file.Documents.SelectMany(ListExpander.Expand))
@@ -89,11 +73,9 @@ internal static class MutateCommand
             }
 
             var root = document.Root;
-            if (engine is not null && Resource.From(root, ns) is { } resource)
+            if (check is not null && Resource.From(root, check.Namespace, document.File) is { } resource)
             {
-                var old = catalog.Existing(new ObjectKey(resource.Kind, resource.Namespace, resource.Name));
-                var decision = engine.Evaluate(new EvaluationRequest(root, old is null ? Operation.Create : Operation.Update, old?.Root, ns, EnforcementPoint.Ci), catalog);
-                root = decision.Resource?.Root ?? root;
+                root = check.Evaluate(document, resource).Decision.Resource?.Root ?? root;
             }
 
             text.Append("---\n").Append(YamlWriter.Write(root));

@@ -109,11 +109,7 @@ public sealed class JsonDocumentReader
             var entry = new NodeEntry(key, keyPosition, value);
             if (seen.TryGetValue(key, out var earlier))
             {
-                _problems.Add(new RawFinding(
-                    RuleIds.YamlDuplicateKey,
-                    NodePath.Child(path, key),
-                    keyPosition,
-                    $"key \"{key}\" is repeated (first at line {entries[earlier].KeyStart.Line}); tools disagree on which copy wins: keep only one"));
+                _problems.Add(DuplicateKey.Finding(path, key, keyPosition, entries[earlier].KeyStart));
                 entries[earlier] = entry;
             }
             else

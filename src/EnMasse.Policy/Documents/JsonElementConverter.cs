@@ -28,7 +28,7 @@ public static class JsonElementConverter
                     var entry = new NodeEntry(property.Name, Position.None, value);
                     if (existing >= 0)
                     {
-                        problems?.Add(new Findings.RawFinding(Findings.RuleIds.YamlDuplicateKey, NodePath.Child(path, property.Name), Position.None, $"key \"{property.Name}\" is repeated; tools disagree on which copy wins: keep only one"));
+                        problems?.Add(DuplicateKey.Finding(path, property.Name, Position.None, Position.None));
                         entries[existing] = entry;
                     }
                     else

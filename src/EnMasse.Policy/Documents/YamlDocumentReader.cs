@@ -163,11 +163,7 @@ public sealed class YamlDocumentReader
             if (seen.TryGetValue(key, out var earlier))
             {
                 var first = entries[earlier].KeyStart;
-                _problems.Add(new RawFinding(
-                    RuleIds.YamlDuplicateKey,
-                    NodePath.Child(path, key),
-                    keyPosition,
-                    $"key \"{key}\" is repeated (first at line {first.Line}); tools disagree on which copy wins: keep only one"));
+                _problems.Add(DuplicateKey.Finding(path, key, keyPosition, first));
                 entries[earlier] = entry;
             }
             else

@@ -1,4 +1,3 @@
-using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
@@ -36,39 +35,25 @@ public static class BatchValidator
         string? @namespace,
         EnforcementPoint point = EnforcementPoint.Ci)
     {
-        var ns = string.IsNullOrEmpty(@namespace) ? DefaultNamespace : @namespace;
-        var existing = new CatalogBuilder(bundle.Published);
-        foreach (var file in catalogFiles)
-        {
-            existing.AddRange(Resources(file, ns).Select(r => r.Resource));
-        }
-
-        var stored = existing.Build();
-        var candidates = new List<(SourceDocument Document, Resource Resource)>();
+        var check = new OfflineCheck(bundle, files, catalogFiles, @namespace, point);
         var findings = new List<Finding>();
+        var checkedResources = new List<CheckedResource>();
         var skipped = 0;
         foreach (var file in files)
         {
             findings.AddRange(file.FileFindings);
-            var found = Resources(file, ns).ToList();
+            var found = Resources(file, check.Namespace).ToList();
             if (found.Count == 0 && file.FileFindings.Count == 0)
             {
                 skipped++;
             }
 
-            candidates.AddRange(found);
-        }
-
-        var catalog = new CatalogBuilder(stored).AddRange(candidates.Select(c => c.Resource)).Build();
-        var engine = new PolicyEngine(bundle);
-        var checkedResources = new List<CheckedResource>();
-        foreach (var (document, resource) in candidates)
-        {
-            var old = stored.Existing(new ObjectKey(resource.Kind, resource.Namespace, resource.Name));
-            var operation = old is null ? Operation.Create : Operation.Update;
-            var decision = engine.Evaluate(EvaluationRequest.ForDocument(document, operation, old?.Root, ns, point), catalog);
-            checkedResources.Add(new CheckedResource(resource, operation, decision));
-            findings.AddRange(decision.Findings);
+            foreach (var (document, resource) in found)
+            {
+                var result = check.Evaluate(document, resource);
+                checkedResources.Add(result);
+                findings.AddRange(result.Decision.Findings);
+            }
         }
 
         findings.Sort(Finding.Order);

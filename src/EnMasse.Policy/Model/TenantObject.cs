@@ -16,8 +16,6 @@ public abstract record TenantObject(Resource Resource)
     /// <summary>The node that holds metadata.name, or the root when there is none, for placing name findings.</summary>
     public Node NameNode => Resource.Metadata?.Get("name") ?? (Node?)Resource.Metadata ?? Root;
 
-    public string NamePath => "metadata.name";
-
     public static TenantObject? From(Resource resource) => resource.Kind switch
     {
         ResourceKind.AddressSpace => AddressSpaceObject.Bind(resource),

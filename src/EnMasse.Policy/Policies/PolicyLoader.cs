@@ -19,11 +19,13 @@ public static class PolicyLoader
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     /// <summary>Reads a directory from disk; the only file-system access of policy loading.</summary>
-    public static PolicyLoadResult LoadDirectory(string directory)
+    /// <param name="shownAs">How findings name the directory (the path the user typed); the directory itself by default.</param>
+    public static PolicyLoadResult LoadDirectory(string directory, string? shownAs = null)
     {
+        shownAs ??= directory;
         if (!Directory.Exists(directory))
         {
-            return Fail(directory, $"policy directory \"{directory}\" does not exist");
+            return Fail(shownAs, $"policy directory \"{shownAs}\" does not exist");
         }
 
         var files = new List<PolicyFile>();
@@ -35,10 +37,10 @@ public static class PolicyLoader
                 continue;
             }
 
-            files.Add(new PolicyFile(relative, Path.Combine(directory, relative), File.ReadAllBytes(path)));
+            files.Add(new PolicyFile(relative, Path.Combine(shownAs, relative).Replace('\\', '/'), File.ReadAllBytes(path)));
         }
 
-        return Load(files, directory);
+        return Load(files, shownAs);
     }
 
     /// <summary>The shipped default policy, compiled into the engine from the project's policies/ folder.</summary>

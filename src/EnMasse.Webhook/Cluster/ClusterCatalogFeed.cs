@@ -145,7 +145,7 @@ internal sealed partial class ClusterCatalogFeed(
             return null;
         }
 
-        return Resource.From(node, BatchValidatorDefaults.Namespace);
+        return Resource.From(node, EnMasse.Policy.Engine.BatchValidator.DefaultNamespace);
     }
 
     [LoggerMessage(20, LogLevel.Warning, "Watch of {Resource} expired (410 Gone); listing again")]
@@ -155,7 +155,3 @@ internal sealed partial class ClusterCatalogFeed(
     private static partial void LogBroken(ILogger logger, Exception exception, string resource, double delayMs);
 }
 
-internal static class BatchValidatorDefaults
-{
-    public const string Namespace = EnMasse.Policy.Engine.BatchValidator.DefaultNamespace;
-}

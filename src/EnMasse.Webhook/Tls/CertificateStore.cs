@@ -58,11 +58,11 @@ internal sealed class CertificateStore : IDisposable
         try
         {
             var certificate = X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath);
-            var previous = Interlocked.Exchange(ref _current, certificate);
+            // The previous certificate is not disposed: a handshake in progress may still use it.
+            Volatile.Write(ref _current, certificate);
             _metrics.CertificateExpiry.Set(new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeSeconds());
             Log.CertificateLoaded(_logger, CertificatePath, certificate.NotAfter.ToUniversalTime());
             Reloaded?.Invoke(true);
-            _ = previous;
             return true;
         }
         catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or ArgumentException or UnauthorizedAccessException)

@@ -29,11 +29,10 @@ public sealed class AddressPlanRule : TenantRule<AddressObject>
         }
 
         // When the space and its plan are known, only what that plan offers is worth suggesting.
-        var offered = SpaceLookup.Find(context, subject.SpaceName) is { Plan: { } spacePlan } && context.Catalog.AddressSpacePlan(spacePlan) is { } published
-            ? published.AddressPlans.ToHashSet(StringComparer.Ordinal)
-            : null;
+        var spacePlan = SpaceLookup.Find(context, subject.SpaceName)?.Plan is { } name ? context.Catalog.AddressSpacePlan(name) : null;
+        var offered = spacePlan?.AddressPlans.ToHashSet(StringComparer.Ordinal);
         var candidates = Published.AddressPlanNames(context.Catalog, type).Where(p => offered is null || offered.Contains(p)).ToList();
-        var scope = offered is null ? string.Empty : $" by plan \"{context.Catalog.AddressSpace(subject.Namespace, subject.SpaceName!)!.Plan}\"";
+        var scope = spacePlan is null ? string.Empty : $" by plan \"{spacePlan.Name}\"";
         context.Report(plan, $"address plan \"{plan.Value}\" is not published; published{(type is null ? string.Empty : " for " + type)}{scope}: {Names.List(candidates)}{Names.DidYouMean(plan.Value, candidates)}");
     }
 }

@@ -1,0 +1,53 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Findings;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
+
+namespace EnMasse.Policy.Engine;
+
+/// <summary>
+/// How the offline doors judge an object of a checked file, so that validate and mutate cannot
+/// differ: what exists is the policy's plans, the --catalog objects and the checked files (an
+/// Address may name an AddressSpace of the same change); an object's stored version comes from
+/// the --catalog objects only, and makes the judgement an UPDATE.
+/// </summary>
+public sealed class OfflineCheck
+{
+    private readonly CatalogSnapshot _stored;
+    private readonly CatalogSnapshot _catalog;
+    private readonly PolicyEngine _engine;
+    private readonly EnforcementPoint _point;
+
+    public OfflineCheck(PolicyBundle bundle, IReadOnlyList<ReadResult> files, IReadOnlyList<ReadResult> catalogFiles, string? @namespace, EnforcementPoint point)
+    {
+        Namespace = string.IsNullOrEmpty(@namespace) ? BatchValidator.DefaultNamespace : @namespace;
+        var stored = new CatalogBuilder(bundle.Published);
+        foreach (var file in catalogFiles)
+        {
+            stored.AddRange(BatchValidator.Resources(file, Namespace).Select(r => r.Resource));
+        }
+
+        _stored = stored.Build();
+        var catalog = new CatalogBuilder(_stored);
+        foreach (var file in files)
+        {
+            catalog.AddRange(BatchValidator.Resources(file, Namespace).Select(r => r.Resource));
+        }
+
+        _catalog = catalog.Build();
+        _engine = new PolicyEngine(bundle);
+        _point = point;
+    }
+
+    /// <summary>The namespace of objects that name none.</summary>
+    public string Namespace { get; }
+
+    public CheckedResource Evaluate(SourceDocument document, Resource resource)
+    {
+        var old = _stored.Existing(new ObjectKey(resource.Kind, resource.Namespace, resource.Name));
+        var operation = old is null ? Operation.Create : Operation.Update;
+        var decision = _engine.Evaluate(EvaluationRequest.ForDocument(document, operation, old?.Root, Namespace, _point), _catalog);
+        return new CheckedResource(resource, operation, decision);
+    }
+}
