@@ -41,20 +41,25 @@ internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock,
     public const string CaPrivateKey = "ca.key";
     public const string BundleKey = "ca-bundle.crt";
 
+    private static readonly string[] PairKeys = [CaKey, CaPrivateKey, "tls.crt", "tls.key"];
+
     public async Task<(RotationAction Action, V1Secret Secret)> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var secret = await ReadSecretAsync(cancellationToken);
         var action = RotationAction.None;
         Dictionary<string, string> data;
-        if (secret is null)
+        // The chart creates the Secret empty (so the webhook needs no right to create Secrets);
+        // an absent Secret, or one without a full pair, starts the same way.
+        var stored = secret?.Data?.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetString(kv.Value));
+        if (stored is null || !PairKeys.All(stored.ContainsKey))
         {
-            data = Fresh(now, previousBundle: null);
+            data = Fresh(now, previousBundle: stored?.GetValueOrDefault(BundleKey));
             action = RotationAction.Created;
         }
         else
         {
-            data = secret.Data.ToDictionary(kv => kv.Key, kv => Encoding.UTF8.GetString(kv.Value));
+            data = stored;
             using var ca = X509Certificate2.CreateFromPem(data[CaKey]);
             using var server = X509Certificate2.CreateFromPem(data["tls.crt"]);
             if (ca.NotAfter.ToUniversalTime() - now < options.RenewBefore)

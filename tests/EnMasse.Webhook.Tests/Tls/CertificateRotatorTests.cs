@@ -66,6 +66,29 @@ public sealed class CertificateRotatorTests
         Assert.Equal([secondCa], Bundle(api, "mutatingwebhookconfigurations"));
     }
 
+    [Fact]
+    public async Task Wire_format_server_an_empty_secret_made_by_the_chart_is_filled_by_update_never_created()
+    {
+        // The chart creates the Secret without data, so the webhook's Role needs no "create".
+        await using var api = await FakeApiServer.StartAsync();
+        api.PutObject("validatingwebhookconfigurations/enmasse-admission", Webhook.Replace("KIND", "ValidatingWebhookConfiguration", StringComparison.Ordinal));
+        api.PutObject("mutatingwebhookconfigurations/enmasse-admission", Webhook.Replace("KIND", "MutatingWebhookConfiguration", StringComparison.Ordinal));
+        api.PutObject("secrets/enmasse/enmasse-admission-tls", """{"apiVersion":"v1","kind":"Secret","metadata":{"name":"enmasse-admission-tls","namespace":"enmasse","resourceVersion":"7"},"type":"Opaque"}""");
+        var client = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = api.Address.ToString() });
+        var options = new SelfManagedOptions("enmasse", "enmasse-admission-tls", "enmasse-admission", "enmasse-admission", "enmasse-admission", TimeSpan.FromDays(30), TimeSpan.FromDays(7));
+        var rotator = new CertificateRotator(client, new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), options);
+
+        Assert.Equal(RotationAction.Created, (await rotator.RunOnceAsync()).Action);
+
+        Assert.DoesNotContain(api.Writes, w => w.StartsWith("create ", StringComparison.Ordinal));
+        Assert.Contains("replace secrets/enmasse/enmasse-admission-tls", api.Writes);
+        var secret = JsonNode.Parse(api.Object("secrets/enmasse/enmasse-admission-tls")!)!;
+        Assert.Equal("Opaque", secret["type"]!.GetValue<string>());
+        var ca = Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["ca.crt"]!.GetValue<string>()));
+        Assert.Equal([ca], Bundle(api, "validatingwebhookconfigurations"));
+        Assert.Equal(RotationAction.None, (await rotator.RunOnceAsync()).Action);
+    }
+
     private static Dictionary<string, string> Secret(FakeApiServer api)
     {
         var secret = JsonNode.Parse(api.Object("secrets/enmasse/enmasse-admission-tls")!)!;
