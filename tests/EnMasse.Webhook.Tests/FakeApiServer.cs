@@ -42,6 +42,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         app.MapMethods("/apis/admissionregistration.k8s.io/v1/{kind}/{name}", ["PATCH"], (HttpContext c, string kind, string name) => server.Patch(c, $"{kind}/{name}"));
         app.MapGet("/apis/{group}/{version}/namespaces/{ns}/{plural}", (HttpContext c, string plural) => server.Serve(c, plural));
         app.MapGet("/apis/{group}/{version}/{plural}", (HttpContext c, string plural) => server.Serve(c, plural));
+        ApiDiscovery.Map(app);
         await app.StartAsync();
         server.Address = new Uri(app.Urls.Single());
         return server;

@@ -45,7 +45,7 @@ app.kubernetes.io/instance: {{ .Release.Name | quote }}
 {{- end -}}
 
 {{/*
-The policy directory as YAML {path: content}: policy.files when given, else the chart's
+The policy directory as JSON {path: content}: policy.files when given, else the chart's
 policies/ folder (a link to the project's own), filtered as `enmasse-policy policy check` reads a
 directory: policy.yaml or policy.yml, and .yaml/.yml/.json files anywhere under plans/, skipping
 names that start with ".".
@@ -71,7 +71,7 @@ names that start with ".".
 {{- if not (or (hasKey $files "policy.yaml") (hasKey $files "policy.yml")) -}}
 {{- fail "the policy has no policy.yaml: give it in policy.files (--set-file policy.files.policy\\.yaml=FILE) or use policy.existingConfigMap" -}}
 {{- end -}}
-{{- toYaml $files -}}
+{{- toJson $files -}}
 {{- end -}}
 
 {{/* A ConfigMap key for a policy path: keys cannot hold "/", so plans/a/b.yaml is keyed plans.a.b.yaml. */}}

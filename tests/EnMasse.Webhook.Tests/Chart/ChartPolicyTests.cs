@@ -1,0 +1,142 @@
+namespace EnMasse.Webhook.Tests.Chart;
+
+/// <summary>
+/// The policy the chart mounts is the policy `enmasse-policy policy check` reads: the rendered
+/// ConfigMap is written out as kubelet writes a ConfigMap volume (its items, a timestamped folder,
+/// ..data and links) and loaded through the real PolicyLoader.
+/// </summary>
+public sealed class ChartPolicyTests
+{
+    [SkippableFact]
+    public void The_default_policy_is_the_projects_policies_folder()
+    {
+        var mounted = Mount(ChartRender.Of("certManager"));
+        try
+        {
+            Assert.Equal(["plans/address-plans.yaml", "plans/address-space-plans.yaml", "plans/authentication-services.yaml", "plans/infra-configs.yaml", "policy.yaml"], Files(mounted));
+            AssertSamePolicy(Path.Combine(Repo.Root, "policies"), mounted);
+        }
+        finally
+        {
+            Directory.Delete(mounted, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public void A_platform_policy_given_with_set_file_is_mounted_as_policy_check_reads_it()
+    {
+        var mounted = Mount(ChartRender.Of("own-policy-set-file"));
+        try
+        {
+            AssertPlatformPolicy(mounted);
+        }
+        finally
+        {
+            Directory.Delete(mounted, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public void A_chart_whose_policies_folder_is_replaced_takes_exactly_the_files_policy_check_reads()
+    {
+        // As a platform team packaging the chart with its own folder: yml, json, subfolders and
+        // names with spaces are taken; a README, hidden folders, tests/ and other files are not.
+        var copy = ChartCopy.Make(PlatformPolicy.Dir);
+        try
+        {
+            var mounted = Mount(Helm.Template(ChartVariant.Named("certManager").Values, chart: copy));
+            try
+            {
+                AssertPlatformPolicy(mounted);
+            }
+            finally
+            {
+                Directory.Delete(mounted, recursive: true);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public void An_existing_configmap_is_mounted_with_its_items_and_no_chart_configmap()
+    {
+        var rendered = ChartRender.Of("existing-configmap");
+        Assert.Empty(rendered.OfKind("ConfigMap"));
+        var template = rendered.One("Deployment")["spec"]!["template"]!;
+        Assert.Null(template["metadata"]!["annotations"]);
+        var volume = template["spec"]!["volumes"]!.AsArray().Single(v => Rendered.Str(v, "name") == "policy")!;
+        Assert.Equal("""{"name":"platform-policy","items":[{"key":"policy.yaml","path":"policy.yaml"},{"key":"plans.queues.yaml","path":"plans/queues.yaml"}]}""", volume["configMap"]!.ToJsonString());
+    }
+
+    [SkippableFact]
+    public void A_policy_edit_changes_the_pod_template_so_helm_upgrade_rolls_the_pods()
+    {
+        static string? Checksum(Rendered r) => Rendered.Str(r.One("Deployment"), "spec", "template", "metadata", "annotations", "checksum/policy");
+        Assert.NotNull(Checksum(ChartRender.Of("secret")));
+        Assert.NotEqual(Checksum(ChartRender.Of("secret")), Checksum(ChartRender.Of("own-policy-set-file")));
+    }
+
+    private static void AssertPlatformPolicy(string mounted)
+    {
+        Assert.Equal(PlatformPolicy.ReadFiles, Files(mounted));
+        AssertSamePolicy(PlatformPolicy.Dir, mounted);
+        Assert.Subset(PlatformPolicy.Load(mounted).Published.AddressPlans.Select(p => p.Name).ToHashSet(), PlatformPolicy.ExtraPlans.ToHashSet());
+    }
+
+    /// <summary>Every mounted file byte for byte as in the source, and the same catalogue through PolicyLoader.</summary>
+    private static void AssertSamePolicy(string source, string mounted)
+    {
+        foreach (var file in Files(mounted))
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(source, file)), File.ReadAllBytes(Path.Combine(mounted, file)));
+        }
+
+        var expected = PlatformPolicy.Load(source);
+        var actual = PlatformPolicy.Load(mounted);
+        Assert.Equal(expected.Policy.Name, actual.Policy.Name);
+        Assert.Equal(expected.Published.AddressPlans, actual.Published.AddressPlans);
+        Assert.Equal(expected.Published.AddressSpacePlans.Select(p => p.Name), actual.Published.AddressSpacePlans.Select(p => p.Name));
+        Assert.Equal(expected.Published.AuthenticationServices.Order(), actual.Published.AuthenticationServices.Order());
+        Assert.Equal(expected.Published.Counts, actual.Published.Counts);
+    }
+
+    /// <summary>The files under a directory, as relative paths, following links as a reader does.</summary>
+    private static List<string> Files(string dir) =>
+        [.. Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("..", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The policy volume as kubelet writes it: the items' files in a hidden timestamped folder,
+    /// ..data pointing at it, and each top-level name linked through ..data.
+    /// </summary>
+    private static string Mount(Rendered rendered)
+    {
+        var configMap = rendered.One("ConfigMap");
+        var volume = rendered.One("Deployment")["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(v => Rendered.Str(v, "name") == "policy")!;
+        Assert.Equal(Rendered.Name(configMap), Rendered.Str(volume, "configMap", "name"));
+        var root = Path.Combine(Path.GetTempPath(), "enmasse-cm-" + Guid.NewGuid().ToString("N"));
+        var stamped = Path.Combine(root, "..2026_11_25_07_00_00.123");
+        var data = configMap["data"]!.AsObject();
+        var items = volume["configMap"]!["items"]!.AsArray();
+        Assert.Equal(data.Select(kv => kv.Key).Order(), items.Select(i => Rendered.Str(i, "key")!).Order());
+        foreach (var item in items)
+        {
+            var path = Path.Combine(stamped, Rendered.Str(item, "path")!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, data[Rendered.Str(item, "key")!]!.GetValue<string>());
+        }
+
+        File.CreateSymbolicLink(Path.Combine(root, "..data"), Path.GetFileName(stamped));
+        foreach (var top in Directory.EnumerateFileSystemEntries(stamped).Select(Path.GetFileName))
+        {
+            File.CreateSymbolicLink(Path.Combine(root, top!), "..data/" + top);
+        }
+
+        return root;
+    }
+}
