@@ -10,10 +10,10 @@ public sealed class ChartPolicyTests
     [SkippableFact]
     public void The_default_policy_is_the_projects_policies_folder()
     {
-        var mounted = Mount(ChartRender.Of("certManager"));
+        var mounted = PolicyVolume.Mount(ChartRender.Of("certManager"));
         try
         {
-            Assert.Equal(["plans/address-plans.yaml", "plans/address-space-plans.yaml", "plans/authentication-services.yaml", "plans/infra-configs.yaml", "policy.yaml"], Files(mounted));
+            Assert.Equal(["plans/address-plans.yaml", "plans/address-space-plans.yaml", "plans/authentication-services.yaml", "plans/infra-configs.yaml", "policy.yaml"], PolicyVolume.Files(mounted));
             AssertSamePolicy(Path.Combine(Repo.Root, "policies"), mounted);
         }
         finally
@@ -25,7 +25,7 @@ public sealed class ChartPolicyTests
     [SkippableFact]
     public void A_platform_policy_given_with_set_file_is_mounted_as_policy_check_reads_it()
     {
-        var mounted = Mount(ChartRender.Of("own-policy-set-file"));
+        var mounted = PolicyVolume.Mount(ChartRender.Of("own-policy-set-file"));
         try
         {
             AssertPlatformPolicy(mounted);
@@ -44,7 +44,7 @@ public sealed class ChartPolicyTests
         var copy = ChartCopy.Make(PlatformPolicy.Dir);
         try
         {
-            var mounted = Mount(Helm.Template(ChartVariant.Named("certManager").Values, chart: copy));
+            var mounted = PolicyVolume.Mount(Helm.Template(ChartVariant.Named("certManager").Values, chart: copy));
             try
             {
                 AssertPlatformPolicy(mounted);
@@ -79,9 +79,9 @@ public sealed class ChartPolicyTests
         Assert.NotEqual(Checksum(ChartRender.Of("secret")), Checksum(ChartRender.Of("own-policy-set-file")));
     }
 
-    private static void AssertPlatformPolicy(string mounted)
+    internal static void AssertPlatformPolicy(string mounted)
     {
-        Assert.Equal(PlatformPolicy.ReadFiles, Files(mounted));
+        Assert.Equal(PlatformPolicy.ReadFiles, PolicyVolume.Files(mounted));
         AssertSamePolicy(PlatformPolicy.Dir, mounted);
         Assert.Subset(PlatformPolicy.Load(mounted).Published.AddressPlans.Select(p => p.Name).ToHashSet(), PlatformPolicy.ExtraPlans.ToHashSet());
     }
@@ -89,7 +89,7 @@ public sealed class ChartPolicyTests
     /// <summary>Every mounted file byte for byte as in the source, and the same catalogue through PolicyLoader.</summary>
     private static void AssertSamePolicy(string source, string mounted)
     {
-        foreach (var file in Files(mounted))
+        foreach (var file in PolicyVolume.Files(mounted))
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(source, file)), File.ReadAllBytes(Path.Combine(mounted, file)));
         }
@@ -101,42 +101,5 @@ public sealed class ChartPolicyTests
         Assert.Equal(expected.Published.AddressSpacePlans.Select(p => p.Name), actual.Published.AddressSpacePlans.Select(p => p.Name));
         Assert.Equal(expected.Published.AuthenticationServices.Order(), actual.Published.AuthenticationServices.Order());
         Assert.Equal(expected.Published.Counts, actual.Published.Counts);
-    }
-
-    /// <summary>The files under a directory, as relative paths, following links as a reader does.</summary>
-    private static List<string> Files(string dir) =>
-        [.. Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/'))
-            .Where(f => !f.StartsWith("..", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)];
-
-    /// <summary>
-    /// The policy volume as kubelet writes it: the items' files in a hidden timestamped folder,
-    /// ..data pointing at it, and each top-level name linked through ..data.
-    /// </summary>
-    private static string Mount(Rendered rendered)
-    {
-        var configMap = rendered.One("ConfigMap");
-        var volume = rendered.One("Deployment")["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(v => Rendered.Str(v, "name") == "policy")!;
-        Assert.Equal(Rendered.Name(configMap), Rendered.Str(volume, "configMap", "name"));
-        var root = Path.Combine(Path.GetTempPath(), "enmasse-cm-" + Guid.NewGuid().ToString("N"));
-        var stamped = Path.Combine(root, "..2026_11_25_07_00_00.123");
-        var data = configMap["data"]!.AsObject();
-        var items = volume["configMap"]!["items"]!.AsArray();
-        Assert.Equal(data.Select(kv => kv.Key).Order(), items.Select(i => Rendered.Str(i, "key")!).Order());
-        foreach (var item in items)
-        {
-            var path = Path.Combine(stamped, Rendered.Str(item, "path")!);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, data[Rendered.Str(item, "key")!]!.GetValue<string>());
-        }
-
-        File.CreateSymbolicLink(Path.Combine(root, "..data"), Path.GetFileName(stamped));
-        foreach (var top in Directory.EnumerateFileSystemEntries(stamped).Select(Path.GetFileName))
-        {
-            File.CreateSymbolicLink(Path.Combine(root, top!), "..data/" + top);
-        }
-
-        return root;
     }
 }

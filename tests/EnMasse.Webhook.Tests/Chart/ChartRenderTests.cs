@@ -310,6 +310,30 @@ public sealed class ChartRenderTests
         Assert.Equal("""[{"effect":"NoSchedule","key":"dedicated","operator":"Equal","value":"platform"}]""", pod["tolerations"]!.ToJsonString());
     }
 
+    [SkippableTheory]
+    [InlineData("certManager")]
+    [InlineData("replicas-1")]
+    [InlineData("existing-configmap")]
+    public void The_install_notes_name_what_was_installed_and_a_bypass_that_works(string name)
+    {
+        var variant = ChartVariant.Named(name);
+        var install = Helm.Run(["install", "--dry-run=client", Helm.Release, ChartTools.ChartDir, "--namespace", Helm.Namespace, .. variant.Values]);
+        Assert.True(install.ExitCode == 0, install.Describe());
+        var notes = install.Stdout[install.Stdout.IndexOf("NOTES:", StringComparison.Ordinal)..];
+        var rendered = ChartRender.Of(variant);
+        Assert.Contains($"kubectl -n {variant.Namespace} rollout status deployment/{Rendered.Name(rendered.One("Deployment"))}", notes, StringComparison.Ordinal);
+        Assert.Contains($"mutatingwebhookconfiguration {Rendered.Name(rendered.One("ValidatingWebhookConfiguration"))}", notes, StringComparison.Ordinal);
+        Assert.Equal(Rendered.Name(rendered.One("ValidatingWebhookConfiguration")), Rendered.Name(rendered.One("MutatingWebhookConfiguration")));
+        var policy = Rendered.Str(rendered.One("Deployment")["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(v => Rendered.Str(v, "name") == "policy"), "configMap", "name");
+        Assert.Contains($"ConfigMap {policy}", notes, StringComparison.Ordinal);
+        Assert.Equal(variant.MinReplicas < 2, notes.Contains("Warning: one replica", StringComparison.Ordinal));
+
+        // The bypass it prints is a value that really turns the validating webhook fail-open.
+        Assert.Contains("--set webhook.validatingFailurePolicy=Ignore", notes, StringComparison.Ordinal);
+        var bypassed = Helm.Template([.. variant.Values, "--set", "webhook.validatingFailurePolicy=Ignore"]);
+        Assert.Equal("Ignore", Rendered.Str(Assert.Single(bypassed.One("ValidatingWebhookConfiguration")["webhooks"]!.AsArray()), "failurePolicy"));
+    }
+
     /// <summary>Every rule granted to the webhook's service account, as "Role@ns group/resource[/name] verb"; bindings must point at rendered roles.</summary>
     private static SortedSet<string> Granted(Rendered rendered, ChartVariant variant)
     {
