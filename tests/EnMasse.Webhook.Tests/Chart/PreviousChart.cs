@@ -21,7 +21,7 @@ internal static class PreviousChart
 
     private static (string? Dir, string Reason) Extract()
     {
-        var git = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator).Select(d => Path.Combine(d, "git")).FirstOrDefault(File.Exists);
+        var git = ChartTools.OnPath("git");
         if (git is null)
         {
             return (null, "git was not found on PATH; the previous chart version comes from history");
