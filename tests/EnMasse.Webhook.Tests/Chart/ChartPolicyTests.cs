@@ -61,6 +61,25 @@ public sealed class ChartPolicyTests
     }
 
     [SkippableFact]
+    public void The_packaged_chart_carries_the_same_policy()
+    {
+        // helm package follows the policies/ link; what a platform pushes to its chart registry
+        // must mount the policy the repository's chart does.
+        var output = Path.Combine(Path.GetTempPath(), "enmasse-package-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var package = Helm.Run(["package", ChartTools.ChartDir, "--destination", output]);
+            Assert.True(package.ExitCode == 0, package.Describe());
+            var packaged = Helm.Template(ChartVariant.Named("certManager").Values, chart: Assert.Single(Directory.GetFiles(output, "*.tgz")));
+            Assert.Equal(ChartRender.Of("certManager").One("ConfigMap").ToJsonString(), packaged.One("ConfigMap").ToJsonString());
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public void An_existing_configmap_is_mounted_with_its_items_and_no_chart_configmap()
     {
         var rendered = ChartRender.Of("existing-configmap");
