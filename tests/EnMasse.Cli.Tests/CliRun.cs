@@ -46,21 +46,6 @@ internal sealed class CliRun : IDisposable
         {
         }
     }
-
-    public static string RepoRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (File.Exists(Path.Combine(dir, "Webhook.sln")))
-            {
-                return dir;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
 }
 
 internal static class Files

@@ -26,7 +26,7 @@ public sealed class CommandTests
     public void Policy_check_passes_on_the_shipped_policies()
     {
         using var run = new CliRun();
-        var (exit, output, _) = run.Run("policy", "check", Path.Combine(CliRun.RepoRoot, "policies"));
+        var (exit, output, _) = run.Run("policy", "check", Path.Combine(Repo.Root, "policies"));
         Assert.Equal(0, exit);
         Assert.Contains("5 address space plans, 22 address plans", output, StringComparison.Ordinal);
     }
@@ -57,11 +57,11 @@ public sealed class CommandTests
     public void The_built_command_runs_as_a_real_process()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "enmasse-policy.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "validate", Path.Combine(CliRun.RepoRoot, "examples", "tenant-repo", "team1")])
+        var start = new ProcessStartInfo("dotnet", [dll, "validate", Path.Combine(Repo.Root, "examples", "tenant-repo", "team1")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = CliRun.RepoRoot,
+            WorkingDirectory = Repo.Root,
         };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEnd();

@@ -66,7 +66,7 @@ public sealed class TestCommandTests
     public void The_shipped_suites_pass_with_the_closing_line()
     {
         using var run = new CliRun();
-        var (exit, output, error) = run.Run("test", Path.Combine(CliRun.RepoRoot, "policies"));
+        var (exit, output, error) = run.Run("test", Path.Combine(Repo.Root, "policies"));
         Assert.True(exit == 0, output + error);
         Assert.Matches(@"(?m)^\d+ passed, 0 failed$", output);
         Assert.Contains("PASS addresses/a queue with an unpublished plan is denied", output, StringComparison.Ordinal);
@@ -110,8 +110,8 @@ public sealed class TestCommandTests
 
     private static void CopyPolicy(CliRun run)
     {
-        run.Write("pol/policy.yaml", File.ReadAllText(Path.Combine(CliRun.RepoRoot, "policies", "policy.yaml")));
-        foreach (var plan in Directory.EnumerateFiles(Path.Combine(CliRun.RepoRoot, "policies", "plans")))
+        run.Write("pol/policy.yaml", File.ReadAllText(Path.Combine(Repo.Root, "policies", "policy.yaml")));
+        foreach (var plan in Directory.EnumerateFiles(Path.Combine(Repo.Root, "policies", "plans")))
         {
             run.Write("pol/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
         }

@@ -30,7 +30,7 @@ public sealed class SarifSchemaTests
     {
         using var run = new CliRun();
         run.Write("pol/policy.yaml", "apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  exemptions:\n    - { rules: [address.plan] }\n");
-        foreach (var plan in Directory.EnumerateFiles(Path.Combine(CliRun.RepoRoot, "policies", "plans")))
+        foreach (var plan in Directory.EnumerateFiles(Path.Combine(Repo.Root, "policies", "plans")))
         {
             run.Write("pol/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
         }

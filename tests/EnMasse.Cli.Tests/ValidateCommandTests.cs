@@ -240,7 +240,7 @@ public sealed class ValidateCommandTests
     public void The_shipped_example_gives_its_documented_findings()
     {
         using var run = new CliRun();
-        var (exit, output, _) = run.Run("validate", "--policies", Path.Combine(CliRun.RepoRoot, "policies"), Path.Combine(CliRun.RepoRoot, "examples", "tenant-repo"));
+        var (exit, output, _) = run.Run("validate", "--policies", Path.Combine(Repo.Root, "policies"), Path.Combine(Repo.Root, "examples", "tenant-repo"));
         Assert.Equal(1, exit);
         foreach (var rule in new[] { "schema.unknown-field", "address.plan", "address.name", "user.serviceaccount-namespace", "user.authorization" })
         {

@@ -8,28 +8,6 @@ public sealed record ParityCase(string Name, bool Allowed, string[] Rules, strin
 
 internal static class ParityCases
 {
-    public const string World = """
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: myspace, namespace: team1 }
-        spec: { type: standard, plan: standard-small }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: bspace, namespace: team1 }
-        spec: { type: brokered, plan: brokered-single-broker }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: Address
-        metadata: { name: myspace.topic1, namespace: team1 }
-        spec: { address: topic1, type: topic, plan: standard-small-topic }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: Address
-        metadata: { name: myspace.queue1, namespace: team1 }
-        spec: { address: queue1, type: queue, plan: standard-small-queue }
-        """;
-
     private static string Space(string name, string spec) =>
         $"apiVersion: enmasse.io/v1beta1\nkind: AddressSpace\nmetadata:\n  name: {name}\n  namespace: team1\nspec:\n{spec}";
 

@@ -21,7 +21,7 @@ public sealed class ParityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await WebhookServer.StartAsync(ParityCases.World);
+        _server = await WebhookServer.StartAsync(World.Team1);
         _bundle = PolicyLoader.LoadDirectory(_server.PolicyDir).Bundle!;
     }
 
@@ -73,7 +73,7 @@ public sealed class ParityTests : IAsyncLifetime
         Assert.False(response.GetProperty("allowed").GetBoolean());
         Assert.StartsWith("[yaml.duplicate-key] spec.plan: key \"plan\" is repeated", response.GetProperty("status").GetProperty("message").GetString(), StringComparison.Ordinal);
 
-        var yaml = BatchValidator.Validate(_bundle, [DocumentLoader.LoadText("q.yaml", "apiVersion: enmasse.io/v1beta1\nkind: Address\nmetadata: { name: myspace.q9 }\nspec: { address: q9, type: queue, plan: standard-small-queue, plan: standard-medium-queue }\n")], [DocumentLoader.LoadText("world.yaml", ParityCases.World)], "team1", EnforcementPoint.Admission);
+        var yaml = BatchValidator.Validate(_bundle, [DocumentLoader.LoadText("q.yaml", "apiVersion: enmasse.io/v1beta1\nkind: Address\nmetadata: { name: myspace.q9 }\nspec: { address: q9, type: queue, plan: standard-small-queue, plan: standard-medium-queue }\n")], [DocumentLoader.LoadText("world.yaml", World.Team1)], "team1", EnforcementPoint.Admission);
         Assert.False(Assert.Single(yaml.Resources).Decision.Allowed);
         Assert.Contains(yaml.Findings, f => f.Rule == RuleIds.YamlDuplicateKey && f.Path == "spec.plan");
     }
@@ -81,7 +81,7 @@ public sealed class ParityTests : IAsyncLifetime
     private Decision CliDecision(ParityCase testCase)
     {
         var file = DocumentLoader.LoadText("case.yaml", testCase.Yaml);
-        var catalog = new List<ReadResult> { DocumentLoader.LoadText("world.yaml", ParityCases.World) };
+        var catalog = new List<ReadResult> { DocumentLoader.LoadText("world.yaml", World.Team1) };
         if (testCase.Old is not null)
         {
             catalog.Add(DocumentLoader.LoadText("old.yaml", testCase.Old));

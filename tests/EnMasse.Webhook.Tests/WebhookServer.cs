@@ -42,7 +42,7 @@ internal sealed class WebhookServer : IAsyncDisposable
     public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "enmasse-webhook-" + Guid.NewGuid().ToString("N"));
-        CopyDirectory(Path.Combine(Repo.Root, "policies"), Path.Combine(root, "policies"));
+        CopyDirectory(Repo.Policies, Path.Combine(root, "policies"));
         var catalog = new List<string>();
         if (world is not null)
         {
@@ -133,45 +133,5 @@ internal sealed class WebhookServer : IAsyncDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
         }
-    }
-}
-
-internal static class Repo
-{
-    public static string Root { get; } = Find("Webhook.sln") ?? throw new InvalidOperationException("repository root not found");
-
-    public static string Corpus { get; } = Path.Combine(Find("shared/corpus", directory: true) ?? throw new InvalidOperationException("shared/corpus not found beside the checkout"), "shared", "corpus");
-
-    private static string? Find(string relative, bool directory = false)
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var candidate = Path.Combine(dir, relative);
-            if (directory ? Directory.Exists(candidate) : File.Exists(candidate))
-            {
-                return dir;
-            }
-        }
-
-        return null;
-    }
-}
-
-/// <summary>AdmissionReview bodies as the API server sends them.</summary>
-internal static class Reviews
-{
-    public static string For(string objectJson, string operation = "CREATE", string? oldJson = null, string apiVersion = "admission.k8s.io/v1", string uid = "705ab4f5-6393-11e8-b7cc-42010a800002", string ns = "team1", bool dryRun = false)
-    {
-        using var document = JsonDocument.Parse(objectJson);
-        var kind = document.RootElement.TryGetProperty("kind", out var k) ? k.GetString() : null;
-        var apiVersionOfObject = document.RootElement.TryGetProperty("apiVersion", out var v) ? v.GetString() ?? string.Empty : string.Empty;
-        var slash = apiVersionOfObject.IndexOf('/', StringComparison.Ordinal);
-        var group = slash > 0 ? apiVersionOfObject[..slash] : string.Empty;
-        var version = slash > 0 ? apiVersionOfObject[(slash + 1)..] : apiVersionOfObject;
-        var objectPart = operation == "DELETE" ? "null" : objectJson;
-        var request = $"{{\"uid\":\"{uid}\",\"kind\":{{\"group\":\"{group}\",\"version\":\"{version}\",\"kind\":\"{kind}\"}},"
-            + $"\"resource\":{{\"group\":\"{group}\",\"version\":\"{version}\",\"resource\":\"x\"}},\"namespace\":\"{ns}\",\"operation\":\"{operation}\","
-            + $"\"userInfo\":{{\"username\":\"dev\"}},\"object\":{objectPart},\"oldObject\":{oldJson ?? "null"},\"dryRun\":{(dryRun ? "true" : "false")}}}";
-        return $"{{\"apiVersion\":\"{apiVersion}\",\"kind\":\"AdmissionReview\",\"request\":{request}}}";
     }
 }

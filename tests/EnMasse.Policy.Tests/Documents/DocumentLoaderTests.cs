@@ -46,7 +46,7 @@ public sealed class ListExpanderTests
     [Fact]
     public void A_plain_list_gives_its_items_with_their_positions()
     {
-        var document = Tests.TestEngine.Single("apiVersion: v1\nkind: List\nitems:\n  - kind: A\n  - kind: B\n");
+        var document = TestEngine.Single("apiVersion: v1\nkind: List\nitems:\n  - kind: A\n  - kind: B\n");
         var items = ListExpander.Expand(document).ToList();
         Assert.Equal(2, items.Count);
         Assert.Equal(new Position(5, 5), items[1].Root.Start);
@@ -55,7 +55,7 @@ public sealed class ListExpanderTests
     [Fact]
     public void Items_of_a_typed_list_take_kind_and_api_version_from_it()
     {
-        var document = Tests.TestEngine.Single("apiVersion: enmasse.io/v1beta1\nkind: AddressList\nitems:\n  - metadata: { name: s.a }\n");
+        var document = TestEngine.Single("apiVersion: enmasse.io/v1beta1\nkind: AddressList\nitems:\n  - metadata: { name: s.a }\n");
         var item = (MappingNode)Assert.Single(ListExpander.Expand(document)).Root;
         Assert.Equal("Address", ((ScalarNode)item.Get("kind")!).Value);
         Assert.Equal("enmasse.io/v1beta1", ((ScalarNode)item.Get("apiVersion")!).Value);
@@ -64,7 +64,7 @@ public sealed class ListExpanderTests
     [Fact]
     public void Other_documents_pass_through()
     {
-        var document = Tests.TestEngine.Single("kind: Address\n");
+        var document = TestEngine.Single("kind: Address\n");
         Assert.Same(document, Assert.Single(ListExpander.Expand(document)));
     }
 }

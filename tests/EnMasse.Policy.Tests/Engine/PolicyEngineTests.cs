@@ -20,7 +20,7 @@ public sealed class PolicyEngineTests
         }
 
         var request = new EvaluationRequest(node, operation, old, "team1", EnforcementPoint.Admission);
-        return new PolicyEngine(TestEngine.Shipped).Evaluate(request, TestEngine.Catalog(TestEngine.Shipped, TestEngine.World));
+        return new PolicyEngine(TestEngine.Shipped).Evaluate(request, TestEngine.Catalog(TestEngine.Shipped, World.Team1));
     }
 
     [Fact]

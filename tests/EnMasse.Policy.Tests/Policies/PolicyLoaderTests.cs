@@ -18,7 +18,7 @@ public sealed class PolicyLoaderTests
     [Fact]
     public void The_shipped_directory_loads_with_its_plans()
     {
-        var result = PolicyLoader.LoadDirectory(Path.Combine(RepoPaths.Root, "policies"));
+        var result = PolicyLoader.LoadDirectory(Path.Combine(Repo.Root, "policies"));
         Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => f.Message)));
         var bundle = result.Bundle!;
         Assert.Equal(5, bundle.Published.AddressSpacePlans.Count);
@@ -32,7 +32,7 @@ public sealed class PolicyLoaderTests
     public void The_built_in_policy_is_the_shipped_directory()
     {
         var builtIn = PolicyLoader.BuiltIn().Bundle!;
-        var shipped = PolicyLoader.LoadDirectory(Path.Combine(RepoPaths.Root, "policies")).Bundle!;
+        var shipped = PolicyLoader.LoadDirectory(Path.Combine(Repo.Root, "policies")).Bundle!;
         Assert.Equal(shipped.Published.AddressPlans.Select(p => p.Name), builtIn.Published.AddressPlans.Select(p => p.Name));
         Assert.Equal(shipped.Policy.Exemptions.Count, builtIn.Policy.Exemptions.Count);
     }

@@ -74,7 +74,7 @@ public sealed class AddressSpaceRefRuleTests
     [Fact]
     public void A_space_in_another_namespace_does_not_count()
     {
-        var world = TestEngine.World.Replace("{ name: myspace, namespace: team1 }", "{ name: myspace, namespace: team2 }", StringComparison.Ordinal);
+        var world = World.Team1.Replace("{ name: myspace, namespace: team1 }", "{ name: myspace, namespace: team2 }", StringComparison.Ordinal);
         TestEngine.Check(Addresses.Address(), world: world).One(RuleIds.AddressSpaceRef);
     }
 }

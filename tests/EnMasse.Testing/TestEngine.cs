@@ -5,49 +5,21 @@ using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 
-namespace EnMasse.Policy.Tests;
+namespace EnMasse.Testing;
 
 /// <summary>Runs the real engine over YAML text, with the shipped policy and a small world of existing objects.</summary>
-internal static class TestEngine
+public static class TestEngine
 {
-    public const string Namespace = "team1";
-
-    /// <summary>Objects that exist in namespace team1 unless a test says otherwise.</summary>
-    public const string World = """
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: myspace, namespace: team1 }
-        spec: { type: standard, plan: standard-small }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: bspace, namespace: team1 }
-        spec: { type: brokered, plan: brokered-single-broker }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: Address
-        metadata: { name: myspace.topic1, namespace: team1 }
-        spec: { address: topic1, type: topic, plan: standard-small-topic }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: Address
-        metadata: { name: myspace.queue1, namespace: team1 }
-        spec: { address: queue1, type: queue, plan: standard-small-queue }
-        ---
-        apiVersion: enmasse.io/v1beta1
-        kind: Address
-        metadata: { name: myspace.orders-in, namespace: team1 }
-        spec: { address: orders-in, type: queue, plan: standard-small-queue }
-        """;
+    public const string Namespace = World.Namespace;
 
     public static PolicyBundle Shipped { get; } = PolicyLoader.BuiltIn().Bundle
         ?? throw new InvalidOperationException("the shipped policy does not load");
 
-    public static Decision Check(string yaml, EnforcementPoint point = EnforcementPoint.Ci, PolicyBundle? bundle = null, string world = World) =>
+    public static Decision Check(string yaml, EnforcementPoint point = EnforcementPoint.Ci, PolicyBundle? bundle = null, string world = World.Team1) =>
         Run(yaml, Operation.Create, null, point, bundle, world);
 
     public static Decision Update(string oldYaml, string newYaml, PolicyBundle? bundle = null) =>
-        Run(newYaml, Operation.Update, Single(oldYaml).Root, EnforcementPoint.Ci, bundle, World);
+        Run(newYaml, Operation.Update, Single(oldYaml).Root, EnforcementPoint.Ci, bundle, World.Team1);
 
     public static Decision Run(string yaml, Operation operation, Node? old, EnforcementPoint point, PolicyBundle? bundle, string world)
     {
@@ -101,7 +73,7 @@ internal static class TestEngine
     public static PolicyBundle WithPolicy(string policyYaml)
     {
         var files = new List<PolicyFile> { new("policy.yaml", "policy.yaml", System.Text.Encoding.UTF8.GetBytes(policyYaml)) };
-        foreach (var plan in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "policies", "plans")))
+        foreach (var plan in Directory.EnumerateFiles(Repo.Plans))
         {
             files.Add(new PolicyFile("plans/" + Path.GetFileName(plan), plan, File.ReadAllBytes(plan)));
         }
@@ -109,30 +81,5 @@ internal static class TestEngine
         var result = PolicyLoader.Load(files, "test");
         Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => $"{f.Line}:{f.Column} {f.Rule} {f.Message}")));
         return result.Bundle!;
-    }
-}
-
-/// <summary>Finds the repository and the shared corpus beside it from the test's own location.</summary>
-internal static class RepoPaths
-{
-    public static string Root { get; } = Find(d => File.Exists(Path.Combine(d, "Webhook.sln")))
-        ?? throw new InvalidOperationException("cannot find the repository root (Webhook.sln) above the test directory");
-
-    /// <summary>../shared/corpus beside the checkout, as CI and the developers' machines lay it out.</summary>
-    public static string Corpus { get; } = Find(d => Directory.Exists(Path.Combine(d, "shared", "corpus"))) is { } parent
-        ? Path.Combine(parent, "shared", "corpus")
-        : throw new InvalidOperationException("cannot find shared/corpus beside the repository");
-
-    private static string? Find(Func<string, bool> test)
-    {
-        for (var dir = AppContext.BaseDirectory; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            if (test(dir))
-            {
-                return dir;
-            }
-        }
-
-        return null;
     }
 }
