@@ -1,6 +1,4 @@
 using EnMasse.Webhook.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables("ENMASSE_WEBHOOK_").Build();
 var development = string.Equals(Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"), "Development", StringComparison.OrdinalIgnoreCase);

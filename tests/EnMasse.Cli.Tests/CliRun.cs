@@ -1,4 +1,3 @@
-using EnMasse.Cli;
 using EnMasse.Cli.Console;
 
 namespace EnMasse.Cli.Tests;

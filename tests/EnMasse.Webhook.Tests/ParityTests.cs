@@ -1,8 +1,8 @@
-using System.Text;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Loading;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 using EnMasse.Webhook.Admission;
 
 namespace EnMasse.Webhook.Tests;

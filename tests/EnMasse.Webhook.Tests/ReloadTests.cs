@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using EnMasse.Policy.Security;
+using EnMasse.Certificates;
 
 namespace EnMasse.Webhook.Tests;
 
@@ -49,7 +49,7 @@ public sealed class ReloadTests
     {
         await using var server = await WebhookServer.StartAsync(World);
         var before = server.Certificates.Current!.Thumbprint;
-        var pair = DevelopmentCertificates.Create("enmasse-admission", "enmasse-infra", TimeSpan.FromDays(2));
+        var pair = CertificateAuthority.Create("enmasse-admission", "enmasse-infra", TimeSpan.FromDays(2));
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Certificates.Reloaded += ok =>
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using EnMasse.Webhook.Hosting;
+using EnMasse.Webhook.Serving;
 using EnMasse.Webhook.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
+using EnMasse.Certificates;
 using EnMasse.Cli.Console;
-using EnMasse.Policy.Security;
 
 namespace EnMasse.Cli.Commands;
 
@@ -47,29 +47,15 @@ internal static class CertsCommand
         var service = parsed.Value("--service") ?? "enmasse-admission";
         var ns = parsed.Value("--namespace") ?? "enmasse-infra";
         var outDir = Path.GetFullPath(parsed.Value("--out") ?? "certs", console.WorkingDirectory);
-        string[] names = ["ca.crt", "ca.key", "tls.crt", "tls.key"];
-        if (!parsed.Has("--force") && names.FirstOrDefault(n => File.Exists(Path.Combine(outDir, n))) is { } existing)
+        if (!parsed.Has("--force") && CertificateFiles.All.FirstOrDefault(n => File.Exists(Path.Combine(outDir, n))) is { } existing)
         {
             return Usage(console, $"{Path.Combine(parsed.Value("--out") ?? "certs", existing)} exists; use --force to replace it");
         }
 
-        var pair = DevelopmentCertificates.Create(service, ns, TimeSpan.FromDays(days));
-        Directory.CreateDirectory(outDir);
-        File.WriteAllText(Path.Combine(outDir, "ca.crt"), pair.CaCertificatePem);
-        WriteKey(Path.Combine(outDir, "ca.key"), pair.CaKeyPem);
-        File.WriteAllText(Path.Combine(outDir, "tls.crt"), pair.ServerCertificatePem);
-        WriteKey(Path.Combine(outDir, "tls.key"), pair.ServerKeyPem);
+        var pair = CertificateAuthority.Create(service, ns, TimeSpan.FromDays(days));
+        CertificateFiles.Write(outDir, pair);
         console.Out.WriteLine($"wrote ca.crt, ca.key, tls.crt, tls.key to {parsed.Value("--out") ?? "certs"} for {service}.{ns}.svc, valid {days} days");
         return ExitCodes.Ok;
-    }
-
-    private static void WriteKey(string path, string pem)
-    {
-        File.WriteAllText(path, pem);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
     }
 
     private static int Usage(CliConsole console, string message)

@@ -1,12 +1,11 @@
 using EnMasse.Cli.Console;
-using EnMasse.Cli.Inputs;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Policies;
 
 namespace EnMasse.Cli.Commands;
 
 /// <summary>What validate and mutate both start from: the policy, the files to check and the --catalog files.</summary>
-internal sealed record CheckInputs(PolicyBundle Bundle, List<ReadResult> Files, List<ReadResult> CatalogFiles)
+internal sealed record CheckInputs(PolicyBundle Bundle, IReadOnlyList<ReadResult> Files, IReadOnlyList<ReadResult> CatalogFiles)
 {
     /// <summary>Loads them, or prints why not (on standard error) and gives the exit code.</summary>
     public static (CheckInputs? Inputs, int ExitCode) Load(CliArguments parsed, CliConsole console, string command)
@@ -20,13 +19,13 @@ internal sealed record CheckInputs(PolicyBundle Bundle, List<ReadResult> Files, 
         }
 
         var paths = parsed.Positional.Count > 0 ? parsed.Positional : ["."];
-        var (files, inputError) = InputCollector.Collect(paths, console.In, console.WorkingDirectory);
+        var (files, inputError) = InputReader.Read(paths, console.In, console.WorkingDirectory);
         if (inputError is not null)
         {
             return (null, Usage(console, command, inputError));
         }
 
-        var (catalogFiles, catalogError) = InputCollector.Collect(parsed.Values("--catalog"), console.In, console.WorkingDirectory);
+        var (catalogFiles, catalogError) = InputReader.Read(parsed.Values("--catalog"), console.In, console.WorkingDirectory);
         if (catalogError is not null)
         {
             return (null, Usage(console, command, "--catalog " + catalogError));

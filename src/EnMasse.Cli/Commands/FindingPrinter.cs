@@ -1,5 +1,5 @@
 using EnMasse.Cli.Output;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Commands;
 

@@ -3,8 +3,8 @@ using EnMasse.Cli.Console;
 using EnMasse.Cli.Output;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Commands;
 

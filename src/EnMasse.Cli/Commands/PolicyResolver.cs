@@ -1,4 +1,5 @@
 using EnMasse.Cli.Console;
+using EnMasse.Policy.Loading;
 using EnMasse.Policy.Policies;
 
 namespace EnMasse.Cli.Commands;

@@ -1,12 +1,11 @@
 using EnMasse.Cli.Console;
-using EnMasse.Cli.Inputs;
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Schema;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Commands;
 
@@ -55,7 +54,7 @@ internal static class TestCommand
             return ExitCodes.Usage;
         }
 
-        var (suites, error) = InputCollector.Collect([Path.Combine(dir, "tests")], console.In, console.WorkingDirectory);
+        var (suites, error) = InputReader.Read([Path.Combine(dir, "tests")], console.In, console.WorkingDirectory);
         if (error is not null)
         {
             console.Error.WriteLine($"enmasse-policy test: {error}");
@@ -106,14 +105,14 @@ internal static class TestCommand
         var documents = suite.Documents.Where(d => d.Root is MappingNode).ToList();
         if (problems.Count == 0 && documents.Count != 1)
         {
-            problems.Add(new Finding(PolicyIds.File, Severity.Error, "a suite file holds exactly one PolicyTest document", suite.File, 1, 1, null, null, null, string.Empty));
+            problems.Add(Finding.ForFile(PolicyIds.File, suite.File, "a suite file holds exactly one PolicyTest document"));
         }
 
         foreach (var document in documents)
         {
             var raw = new List<RawFinding>(document.Problems);
             SchemaWalker.Walk(document.Root, PolicySchemas.PolicyTest, "PolicyTest", raw, clusterObject: false);
-            problems.AddRange(raw.Select(r => new Finding(r.Rule, Severity.Error, r.Message, suite.File, r.Position.Line, r.Position.Column, "PolicyTest", null, null, r.Path)));
+            problems.AddRange(raw.Select(r => Finding.Of(r, Severity.Error, suite.File, "PolicyTest", @namespace: null, name: null)));
         }
 
         return problems;
@@ -122,15 +121,9 @@ internal static class TestCommand
     private static CatalogSnapshot SuiteCatalog(PolicyBundle bundle, MappingNode root, string suiteDir, CliConsole console, out string? error)
     {
         var paths = NodeRead.Strings(NodeRead.List(NodeRead.Map(root, "spec"), "catalog")).Select(t => Path.Combine(suiteDir, t.Value)).ToList();
-        var (files, collectError) = InputCollector.Collect(paths, console.In, console.WorkingDirectory);
+        var (files, collectError) = InputReader.Read(paths, console.In, console.WorkingDirectory);
         error = collectError ?? files.SelectMany(f => f.FileFindings).Select(f => $"{f.File}:{f.Line}:{f.Column}: {f.Message}").FirstOrDefault();
-        var builder = new CatalogBuilder(bundle.Published);
-        foreach (var file in files)
-        {
-            builder.AddRange(BatchValidator.Resources(file, BatchValidator.DefaultNamespace).Select(r => r.Resource));
-        }
-
-        return builder.Build();
+        return new CatalogBuilder(bundle.Published).AddFiles(files, Resource.DefaultNamespace).Build();
     }
 
     private static (bool Ok, string Line) RunCase(MappingNode testCase, PolicyEngine engine, ICatalog catalog, string suiteDir, string suiteFile)
@@ -138,9 +131,9 @@ internal static class TestCommand
         var name = NodeRead.String(testCase, "name")?.Value ?? "(unnamed)";
         var label = $"{Path.GetFileNameWithoutExtension(suiteFile)}/{name}";
         // The suite schema allows only CREATE, UPDATE and DELETE, so a failed parse cannot reach here.
-        var operation = OperationNames.TryParse(NodeRead.String(testCase, "operation")?.Value, out var parsed) ? parsed : Operation.Create;
+        var operation = VocabularyNames.TryParse(NodeRead.String(testCase, "operation")?.Value, out var parsed) ? parsed : Operation.Create;
         var point = NodeRead.String(testCase, "point")?.Value == "ci" ? EnforcementPoint.Ci : EnforcementPoint.Admission;
-        var ns = NodeRead.String(testCase, "namespace")?.Value ?? BatchValidator.DefaultNamespace;
+        var ns = NodeRead.String(testCase, "namespace")?.Value ?? Resource.DefaultNamespace;
         var (subject, subjectError) = Load(testCase, "object", "file", suiteDir);
         var (old, oldError) = Load(testCase, "old", "oldFile", suiteDir);
         if ((subjectError ?? oldError) is { } loadError)

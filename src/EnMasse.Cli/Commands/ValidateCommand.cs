@@ -1,7 +1,7 @@
 using EnMasse.Cli.Console;
 using EnMasse.Cli.Output;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EnMasse.Policy.Engine;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 
@@ -27,7 +28,7 @@ internal static class JsonFormatter
             {
                 json.WriteStartObject();
                 json.WriteString("rule", f.Rule);
-                json.WriteString("severity", f.Severity == Policy.Findings.Severity.Error ? "error" : "warning");
+                json.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
                 json.WriteString("message", f.Message);
                 json.WriteString("file", f.File);
                 json.WriteNumber("line", f.Line);

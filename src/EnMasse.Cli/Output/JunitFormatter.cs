@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 

@@ -1,9 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
-using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 

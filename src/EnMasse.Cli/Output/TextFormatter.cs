@@ -1,6 +1,6 @@
 using System.Text;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 

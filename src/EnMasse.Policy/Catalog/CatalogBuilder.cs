@@ -1,3 +1,4 @@
+using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 
 namespace EnMasse.Policy.Catalog;
@@ -97,6 +98,17 @@ public sealed class CatalogBuilder
                 }
 
                 break;
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the EnMasse objects of read files (--catalog files, checked files, suite catalogues).</summary>
+    public CatalogBuilder AddFiles(IEnumerable<ReadResult> files, string defaultNamespace)
+    {
+        foreach (var file in files)
+        {
+            AddRange(Resource.AllIn(file, defaultNamespace).Select(r => r.Resource));
         }
 
         return this;

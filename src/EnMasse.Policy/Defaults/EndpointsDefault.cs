@@ -1,7 +1,7 @@
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Defaults;
 

@@ -1,4 +1,5 @@
 using EnMasse.Policy.Documents;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Defaults;
 

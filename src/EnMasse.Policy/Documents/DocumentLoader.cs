@@ -1,5 +1,5 @@
 using System.Text;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Documents;
 
@@ -49,8 +49,7 @@ public static class DocumentLoader
 
     public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    private static ReadResult Fail(string file, Position at, string message) =>
-        new(file, [], [new Finding(RuleIds.YamlSyntax, Severity.Error, message, file, at.Line, at.Column, null, null, null, string.Empty)]);
+    private static ReadResult Fail(string file, Position at, string message) => new(file, [], [Finding.Syntax(file, at, message)]);
 
     private static Position OffsetPosition(ReadOnlySpan<byte> body, int offset)
     {

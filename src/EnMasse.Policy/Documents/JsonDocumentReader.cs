@@ -1,5 +1,5 @@
 using System.Text.Json;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Documents;
 
@@ -10,17 +10,16 @@ namespace EnMasse.Policy.Documents;
 public sealed class JsonDocumentReader
 {
     private readonly string _file;
-    private readonly DocumentLimits _limits;
+    private readonly ReadBudget _budget;
     private readonly byte[] _utf8;
     private readonly int[] _lineStarts;
     private readonly List<RawFinding> _problems = [];
-    private long _nodes;
 
     private JsonDocumentReader(string file, byte[] utf8, DocumentLimits limits)
     {
         _file = file;
         _utf8 = utf8;
-        _limits = limits;
+        _budget = new ReadBudget(limits, "the document holds more than {0} values");
         _lineStarts = LineStarts(utf8);
     }
 
@@ -34,7 +33,7 @@ public sealed class JsonDocumentReader
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = false,
             // One past our own limit so that we, not the reader, report the nesting.
-            MaxDepth = _limits.MaxDepth + 2,
+            MaxDepth = _budget.Limits.MaxDepth + 2,
         };
         var reader = new Utf8JsonReader(_utf8, options);
         try
@@ -47,7 +46,7 @@ public sealed class JsonDocumentReader
             var root = ReadValue(ref reader, string.Empty, Position.None, depth: 0);
             if (reader.Read())
             {
-                throw new JsonLimitException(At(reader.TokenStartIndex), "unexpected content after the JSON value");
+                throw new ReadLimitException(At(reader.TokenStartIndex), "unexpected content after the JSON value");
             }
 
             return new ReadResult(_file, [new SourceDocument(_file, root, _problems)], []);
@@ -55,11 +54,11 @@ public sealed class JsonDocumentReader
         catch (JsonException e)
         {
             var at = new Position((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            return new ReadResult(_file, [], [Syntax(at, "not well-formed JSON: " + FirstSentence(e.Message))]);
+            return new ReadResult(_file, [], [Finding.Syntax(_file, at, "not well-formed JSON: " + FirstSentence(e.Message))]);
         }
-        catch (JsonLimitException e)
+        catch (ReadLimitException e)
         {
-            return new ReadResult(_file, [], [Syntax(e.Position, e.Message)]);
+            return new ReadResult(_file, [], [Finding.Syntax(_file, e.Position, e.Message)]);
         }
     }
 
@@ -71,7 +70,7 @@ public sealed class JsonDocumentReader
             keyStart = start;
         }
 
-        Count(start);
+        _budget.Count(1, start);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -91,40 +90,28 @@ public sealed class JsonDocumentReader
             case JsonTokenType.Null:
                 return new ScalarNode(path, start, keyStart, "null", ScalarType.Null);
             default:
-                throw new JsonLimitException(start, $"unexpected JSON token {reader.TokenType}");
+                throw new ReadLimitException(start, $"unexpected JSON token {reader.TokenType}");
         }
     }
 
     private MappingNode ReadObject(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth)
     {
-        CheckDepth(depth, start);
-        var entries = new List<NodeEntry>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        _budget.CheckDepth(depth, start);
+        var entries = new MappingBuilder(path, _problems);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             var keyPosition = At(reader.TokenStartIndex);
             var key = reader.GetString() ?? string.Empty;
             Next(ref reader);
-            var value = ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth);
-            var entry = new NodeEntry(key, keyPosition, value);
-            if (seen.TryGetValue(key, out var earlier))
-            {
-                _problems.Add(DuplicateKey.Finding(path, key, keyPosition, entries[earlier].KeyStart));
-                entries[earlier] = entry;
-            }
-            else
-            {
-                seen[key] = entries.Count;
-                entries.Add(entry);
-            }
+            entries.Add(new NodeEntry(key, keyPosition, ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth)));
         }
 
-        return new MappingNode(path, start, keyStart, entries);
+        return entries.Build(start, keyStart);
     }
 
     private SequenceNode ReadArray(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth)
     {
-        CheckDepth(depth, start);
+        _budget.CheckDepth(depth, start);
         var items = new List<Node>();
         while (Next(ref reader) != JsonTokenType.EndArray)
         {
@@ -138,26 +125,10 @@ public sealed class JsonDocumentReader
     {
         if (!reader.Read())
         {
-            throw new JsonLimitException(At(_utf8.Length), "not well-formed JSON: the document ends early");
+            throw new ReadLimitException(At(_utf8.Length), "not well-formed JSON: the document ends early");
         }
 
         return reader.TokenType;
-    }
-
-    private void CheckDepth(int depth, Position at)
-    {
-        if (depth > _limits.MaxDepth)
-        {
-            throw new JsonLimitException(at, $"the document nests deeper than {_limits.MaxDepth} levels");
-        }
-    }
-
-    private void Count(Position at)
-    {
-        if (++_nodes > _limits.MaxNodesPerDocument)
-        {
-            throw new JsonLimitException(at, $"the document holds more than {_limits.MaxNodesPerDocument} values");
-        }
     }
 
     private Position At(long offset)
@@ -191,17 +162,9 @@ public sealed class JsonDocumentReader
         return [.. starts];
     }
 
-    private Finding Syntax(Position at, string message) =>
-        new(RuleIds.YamlSyntax, Severity.Error, message, _file, at.Line, at.Column, null, null, null, string.Empty);
-
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return (cut > 0 ? message[..cut] : message).Replace('\n', ' ').Trim();
-    }
-
-    private sealed class JsonLimitException(Position position, string message) : Exception(message)
-    {
-        public Position Position { get; } = position;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Documents;
 
@@ -8,36 +9,25 @@ public static class JsonElementConverter
     /// <summary>The object as a document, with a repeated key reported as the YAML reader reports it.</summary>
     public static SourceDocument ToDocument(JsonElement element)
     {
-        var problems = new List<Findings.RawFinding>();
+        var problems = new List<RawFinding>();
         return new SourceDocument(null, ToNode(element, string.Empty, 0, problems), problems);
     }
 
     public static Node ToNode(JsonElement element, string path = "", int depth = 0) => ToNode(element, path, depth, null);
 
-    private static Node ToNode(JsonElement element, string path, int depth, List<Findings.RawFinding>? problems)
+    private static Node ToNode(JsonElement element, string path, int depth, List<RawFinding>? problems)
     {
         // System.Text.Json already bounds the depth of what it parsed (64 by default).
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                var entries = new List<NodeEntry>();
+                var entries = new MappingBuilder(path, problems);
                 foreach (var property in element.EnumerateObject())
                 {
-                    var value = ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1, problems);
-                    var existing = entries.FindIndex(e => e.Key == property.Name);
-                    var entry = new NodeEntry(property.Name, Position.None, value);
-                    if (existing >= 0)
-                    {
-                        problems?.Add(DuplicateKey.Finding(path, property.Name, Position.None, Position.None));
-                        entries[existing] = entry;
-                    }
-                    else
-                    {
-                        entries.Add(entry);
-                    }
+                    entries.Add(new NodeEntry(property.Name, Position.None, ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1, problems)));
                 }
 
-                return new MappingNode(path, Position.None, Position.None, entries);
+                return entries.Build(Position.None, Position.None);
             case JsonValueKind.Array:
                 var items = new List<Node>();
                 foreach (var item in element.EnumerateArray())

@@ -1,3 +1,5 @@
+using EnMasse.Policy.Vocabulary;
+
 namespace EnMasse.Policy.Documents;
 
 /// <summary>
@@ -53,19 +55,6 @@ public sealed record MappingNode(string Path, Position Start, Position KeyStart,
             if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return entries[i].Value;
-            }
-        }
-
-        return null;
-    }
-
-    public NodeEntry? GetEntry(string key)
-    {
-        foreach (var entry in Entries)
-        {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                return entry;
             }
         }
 

@@ -1,3 +1,5 @@
+using EnMasse.Policy.Vocabulary;
+
 namespace EnMasse.Policy.Documents;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -14,16 +14,15 @@ public sealed class YamlDocumentReader
     private const string MergeKey = "<<";
 
     private readonly string _file;
-    private readonly DocumentLimits _limits;
+    private readonly ReadBudget _budget;
     private readonly Dictionary<string, Built> _anchors = new(StringComparer.Ordinal);
     private List<RawFinding> _problems = [];
-    private long _nodes;
     private Position _lastSeen = new(1, 1);
 
     private YamlDocumentReader(string file, DocumentLimits limits)
     {
         _file = file;
-        _limits = limits;
+        _budget = new ReadBudget(limits, "the document expands to more than {0} values (too many aliases?)");
     }
 
     public static ReadResult Read(string file, string text, DocumentLimits? limits = null)
@@ -42,14 +41,14 @@ public sealed class YamlDocumentReader
             parser.Consume<StreamStart>();
             while (parser.TryConsume<DocumentStart>(out _))
             {
-                if (documents.Count >= _limits.MaxDocuments)
+                if (documents.Count >= _budget.Limits.MaxDocuments)
                 {
-                    throw new LimitExceededException(Position.None, $"the file holds more than {_limits.MaxDocuments} documents");
+                    throw new ReadLimitException(Position.None, $"the file holds more than {_budget.Limits.MaxDocuments} documents");
                 }
 
                 _anchors.Clear();
                 _problems = [];
-                _nodes = 0;
+                _budget.Reset();
                 var root = ReadNode(parser, string.Empty, Position.None, depth: 0);
                 parser.Consume<DocumentEnd>();
                 documents.Add(new SourceDocument(_file, root.Node, _problems));
@@ -59,16 +58,16 @@ public sealed class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            fileFindings.Add(Syntax(ToPosition(e.Start), CleanMessage(e)));
+            fileFindings.Add(Finding.Syntax(_file, ToPosition(e.Start), CleanMessage(e)));
         }
-        catch (LimitExceededException e)
+        catch (ReadLimitException e)
         {
-            fileFindings.Add(Syntax(e.Position, e.Message));
+            fileFindings.Add(Finding.Syntax(_file, e.Position, e.Message));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException)
         {
             // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
-            fileFindings.Add(Syntax(_lastSeen, "not well-formed YAML: the parser stopped after this point"));
+            fileFindings.Add(Finding.Syntax(_file, _lastSeen, "not well-formed YAML: the parser stopped after this point"));
         }
 
         return new ReadResult(_file, documents, fileFindings);
@@ -76,7 +75,7 @@ public sealed class YamlDocumentReader
 
     private Built ReadNode(IParser parser, string path, Position keyStart, int depth)
     {
-        var current = parser.Current ?? throw new LimitExceededException(Position.None, "unexpected end of the YAML stream");
+        var current = parser.Current ?? throw new ReadLimitException(Position.None, "unexpected end of the YAML stream");
         var start = ToPosition(current.Start);
         _lastSeen = start;
         if (keyStart == Position.None)
@@ -90,15 +89,15 @@ public sealed class YamlDocumentReader
                 parser.MoveNext();
                 if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                 {
-                    throw new LimitExceededException(start, $"alias *{alias.Value.Value} refers to no anchor defined before it");
+                    throw new ReadLimitException(start, $"alias *{alias.Value.Value} refers to no anchor defined before it");
                 }
 
-                Count(target.Size, start);
+                _budget.Count(target.Size, start);
                 return target;
 
             case Scalar scalar:
                 parser.MoveNext();
-                Count(1, start);
+                _budget.Count(1, start);
                 return Remember(scalar.Anchor, new Built(new ScalarNode(path, start, keyStart, scalar.Value, Resolve(scalar)), 1));
 
             case SequenceStart sequenceStart:
@@ -108,15 +107,15 @@ public sealed class YamlDocumentReader
                 return ReadMapping(parser, mappingStart, path, start, keyStart, depth + 1);
 
             default:
-                throw new LimitExceededException(start, $"unexpected YAML event {current.GetType().Name}");
+                throw new ReadLimitException(start, $"unexpected YAML event {current.GetType().Name}");
         }
     }
 
     private Built ReadSequence(IParser parser, SequenceStart sequenceStart, string path, Position start, Position keyStart, int depth)
     {
-        CheckDepth(depth, start);
+        _budget.CheckDepth(depth, start);
         parser.MoveNext();
-        Count(1, start);
+        _budget.Count(1, start);
         var items = new List<Node>();
         long size = 1;
         while (!parser.TryConsume<SequenceEnd>(out _))
@@ -131,12 +130,12 @@ public sealed class YamlDocumentReader
 
     private Built ReadMapping(IParser parser, MappingStart mappingStart, string path, Position start, Position keyStart, int depth)
     {
-        CheckDepth(depth, start);
+        _budget.CheckDepth(depth, start);
         parser.MoveNext();
-        Count(1, start);
-        var entries = new List<NodeEntry>();
+        _budget.Count(1, start);
+        var entries = new MappingBuilder(path, _problems);
         var merged = new List<NodeEntry>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mergedKeys = new HashSet<string>(StringComparer.Ordinal);
         long size = 1;
         while (!parser.TryConsume<MappingEnd>(out _))
         {
@@ -144,7 +143,7 @@ public sealed class YamlDocumentReader
             var keyPosition = ToPosition(keyEvent!.Start);
             if (keyEvent is not Scalar keyScalar)
             {
-                throw new LimitExceededException(keyPosition, "a mapping key must be a plain value, not a list or mapping");
+                throw new ReadLimitException(keyPosition, "a mapping key must be a plain value, not a list or mapping");
             }
 
             parser.MoveNext();
@@ -153,59 +152,46 @@ public sealed class YamlDocumentReader
             {
                 var source = ReadNode(parser, path, keyPosition, depth);
                 size += source.Size;
-                CollectMerge(source.Node, merged, keyPosition);
+                CollectMerge(source.Node, merged, mergedKeys, keyPosition);
                 continue;
             }
 
             var value = ReadNode(parser, NodePath.Child(path, key), keyPosition, depth);
             size += value.Size;
-            var entry = new NodeEntry(key, keyPosition, value.Node);
-            if (seen.TryGetValue(key, out var earlier))
-            {
-                var first = entries[earlier].KeyStart;
-                _problems.Add(DuplicateKey.Finding(path, key, keyPosition, first));
-                entries[earlier] = entry;
-            }
-            else
-            {
-                seen[key] = entries.Count;
-                entries.Add(entry);
-            }
+            entries.Add(new NodeEntry(key, keyPosition, value.Node));
         }
 
         // Merge keys (<<) add only what the mapping does not say itself, as YAML 1.1 defines.
         foreach (var entry in merged)
         {
-            if (seen.TryAdd(entry.Key, entries.Count))
-            {
-                entries.Add(entry);
-            }
+            entries.AddIfAbsent(entry);
         }
 
-        return Remember(mappingStart.Anchor, new Built(new MappingNode(path, start, keyStart, entries), size));
+        return Remember(mappingStart.Anchor, new Built(entries.Build(start, keyStart), size));
     }
 
-    private static void CollectMerge(Node source, List<NodeEntry> merged, Position at)
+    /// <summary>The entries a merge key brings in; of several sources the first to name a key wins.</summary>
+    private static void CollectMerge(Node source, List<NodeEntry> merged, HashSet<string> mergedKeys, Position at)
     {
         switch (source)
         {
             case MappingNode mapping:
-                merged.AddRange(mapping.Entries.Where(e => merged.All(m => m.Key != e.Key)));
+                merged.AddRange(mapping.Entries.Where(e => mergedKeys.Add(e.Key)));
                 break;
             case SequenceNode sequence:
                 foreach (var item in sequence.Items)
                 {
                     if (item is not MappingNode itemMapping)
                     {
-                        throw new LimitExceededException(at, "a merge key (<<) takes a mapping or a list of mappings");
+                        throw new ReadLimitException(at, "a merge key (<<) takes a mapping or a list of mappings");
                     }
 
-                    CollectMerge(itemMapping, merged, at);
+                    CollectMerge(itemMapping, merged, mergedKeys, at);
                 }
 
                 break;
             default:
-                throw new LimitExceededException(at, "a merge key (<<) takes a mapping or a list of mappings");
+                throw new ReadLimitException(at, "a merge key (<<) takes a mapping or a list of mappings");
         }
     }
 
@@ -219,23 +205,6 @@ public sealed class YamlDocumentReader
         return built;
     }
 
-    private void CheckDepth(int depth, Position at)
-    {
-        if (depth > _limits.MaxDepth)
-        {
-            throw new LimitExceededException(at, $"the document nests deeper than {_limits.MaxDepth} levels");
-        }
-    }
-
-    private void Count(long size, Position at)
-    {
-        _nodes += size;
-        if (_nodes > _limits.MaxNodesPerDocument)
-        {
-            throw new LimitExceededException(at, $"the document expands to more than {_limits.MaxNodesPerDocument} values (too many aliases?)");
-        }
-    }
-
     private static ScalarType Resolve(Scalar scalar)
     {
         if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific)
@@ -245,9 +214,6 @@ public sealed class YamlDocumentReader
 
         return scalar.Style == ScalarStyle.Plain ? ScalarResolver.ResolvePlain(scalar.Value) : ScalarType.String;
     }
-
-    private Finding Syntax(Position at, string message) =>
-        new(RuleIds.YamlSyntax, Severity.Error, message, _file, at.Line, at.Column, null, null, null, string.Empty);
 
     private static Position ToPosition(Mark mark) => new((int)Math.Min(mark.Line, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
 
@@ -266,9 +232,4 @@ public sealed class YamlDocumentReader
     }
 
     private readonly record struct Built(Node Node, long Size);
-
-    private sealed class LimitExceededException(Position position, string message) : Exception(message)
-    {
-        public Position Position { get; } = position;
-    }
 }

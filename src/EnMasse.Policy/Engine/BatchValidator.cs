@@ -1,22 +1,9 @@
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
-
-/// <summary>One object of a checked file and its verdict.</summary>
-public sealed record CheckedResource(Resource Resource, Operation Operation, Decision Decision);
-
-/// <summary>The verdict on a set of files, as the offline check reports it.</summary>
-public sealed record BatchResult(IReadOnlyList<Finding> Findings, IReadOnlyList<CheckedResource> Resources, int Files, int SkippedFiles)
-{
-    public int Errors => Findings.Count(f => f.Denies);
-
-    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning && !f.Exempted);
-
-    public int Exempted => Findings.Count(f => f.Exempted);
-}
 
 /// <summary>
 /// The offline check: judges every EnMasse object of a set of files exactly as the webhook
@@ -26,8 +13,6 @@ public sealed record BatchResult(IReadOnlyList<Finding> Findings, IReadOnlyList<
 /// </summary>
 public static class BatchValidator
 {
-    public const string DefaultNamespace = "default";
-
     public static BatchResult Validate(
         PolicyBundle bundle,
         IReadOnlyList<ReadResult> files,
@@ -42,7 +27,7 @@ public static class BatchValidator
         foreach (var file in files)
         {
             findings.AddRange(file.FileFindings);
-            var found = Resources(file, check.Namespace).ToList();
+            var found = Resource.AllIn(file, check.Namespace).ToList();
             if (found.Count == 0 && file.FileFindings.Count == 0)
             {
                 skipped++;
@@ -58,17 +43,5 @@ public static class BatchValidator
 
         findings.Sort(Finding.Order);
         return new BatchResult(findings, checkedResources, files.Count, skipped);
-    }
-
-    /// <summary>The EnMasse objects of a file, lists expanded; other documents are not ours and are passed over.</summary>
-    public static IEnumerable<(SourceDocument Document, Resource Resource)> Resources(ReadResult file, string @namespace)
-    {
-        foreach (var document in file.Documents.SelectMany(ListExpander.Expand))
-        {
-            if (Resource.From(document.Root, @namespace, document.File) is { } resource)
-            {
-                yield return (document, resource);
-            }
-        }
     }
 }

@@ -1,6 +1,6 @@
 using EnMasse.Policy.Defaults;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
 
@@ -18,8 +18,6 @@ public sealed record Decision(
     public static Decision NotApplicable { get; } = new(false, true, [], [], null);
 
     public IEnumerable<Finding> Errors => Findings.Where(f => f.Denies);
-
-    public IEnumerable<Finding> Warnings => Findings.Where(f => f.Severity == Severity.Warning && !f.Exempted);
 
     public IReadOnlyList<string> AppliedDefaults => [.. Patch.Select(p => p.DefaultId).Distinct()];
 }

@@ -1,8 +1,8 @@
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Naming;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
-using EnMasse.Policy.Naming;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
 
@@ -34,17 +34,13 @@ internal static class FindingStamper
                 RuleLevel.Warning => Severity.Warning,
                 _ => finding.Severity ?? rule?.DefaultSeverity ?? Severity.Error,
             };
-            result.Add(new Finding(
-                finding.Rule,
+            result.Add(Finding.Of(
+                finding with { Message = SecretScrubber.Scrub(finding.Message, secrets) },
                 severity,
-                SecretScrubber.Scrub(finding.Message, secrets),
                 file,
-                finding.Position.Line,
-                finding.Position.Column,
                 kind,
                 resource.Namespace,
                 resource.Name,
-                finding.Path,
                 IsExempted(policy, resource, finding.Rule)));
         }
 

@@ -1,8 +1,8 @@
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
 
@@ -21,21 +21,9 @@ public sealed class OfflineCheck
 
     public OfflineCheck(PolicyBundle bundle, IReadOnlyList<ReadResult> files, IReadOnlyList<ReadResult> catalogFiles, string? @namespace, EnforcementPoint point)
     {
-        Namespace = string.IsNullOrEmpty(@namespace) ? BatchValidator.DefaultNamespace : @namespace;
-        var stored = new CatalogBuilder(bundle.Published);
-        foreach (var file in catalogFiles)
-        {
-            stored.AddRange(BatchValidator.Resources(file, Namespace).Select(r => r.Resource));
-        }
-
-        _stored = stored.Build();
-        var catalog = new CatalogBuilder(_stored);
-        foreach (var file in files)
-        {
-            catalog.AddRange(BatchValidator.Resources(file, Namespace).Select(r => r.Resource));
-        }
-
-        _catalog = catalog.Build();
+        Namespace = string.IsNullOrEmpty(@namespace) ? Resource.DefaultNamespace : @namespace;
+        _stored = new CatalogBuilder(bundle.Published).AddFiles(catalogFiles, Namespace).Build();
+        _catalog = new CatalogBuilder(_stored).AddFiles(files, Namespace).Build();
         _engine = new PolicyEngine(bundle);
         _point = point;
     }

@@ -1,11 +1,11 @@
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
 using EnMasse.Policy.Schema;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
 

@@ -5,6 +5,9 @@ namespace EnMasse.Policy.Model;
 /// <summary>An EnMasse object as read: its kind, identity and tree. <see cref="Name"/> is empty when only generateName was given.</summary>
 public sealed record Resource(ResourceKind Kind, string ApiVersion, string Namespace, string Name, MappingNode Root, string? File)
 {
+    /// <summary>The namespace of an object that names none, as kubectl applies it without -n.</summary>
+    public const string DefaultNamespace = "default";
+
     public MappingNode? Metadata => Root.Get("metadata") as MappingNode;
 
     public MappingNode? Spec => Root.Get("spec") as MappingNode;
@@ -28,5 +31,17 @@ public sealed record Resource(ResourceKind Kind, string ApiVersion, string Names
         var ns = NodeRead.String(metadata, "namespace")?.Value;
         var name = NodeRead.String(metadata, "name")?.Value ?? string.Empty;
         return new Resource(resolved, apiVersion!, string.IsNullOrEmpty(ns) ? defaultNamespace : ns, name, mapping, file);
+    }
+
+    /// <summary>The EnMasse objects of a read file, lists expanded; other documents are not ours and are passed over.</summary>
+    public static IEnumerable<(SourceDocument Document, Resource Resource)> AllIn(ReadResult file, string defaultNamespace)
+    {
+        foreach (var document in file.Documents.SelectMany(ListExpander.Expand))
+        {
+            if (From(document.Root, defaultNamespace, document.File) is { } resource)
+            {
+                yield return (document, resource);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Policies;
 
@@ -6,7 +7,7 @@ namespace EnMasse.Policy.Policies;
 public sealed record PolicyBundle(AdmissionPolicy Policy, CatalogSnapshot Published, string Source);
 
 /// <summary>A policy directory's load: a bundle, or the findings that stopped it. Never half of one.</summary>
-public sealed record PolicyLoadResult(PolicyBundle? Bundle, IReadOnlyList<Findings.Finding> Findings)
+public sealed record PolicyLoadResult(PolicyBundle? Bundle, IReadOnlyList<Finding> Findings)
 {
     public bool Succeeded => Bundle is not null;
 }

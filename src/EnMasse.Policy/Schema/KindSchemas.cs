@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Reflection;
 using NJsonSchema;
 
 namespace EnMasse.Policy.Schema;

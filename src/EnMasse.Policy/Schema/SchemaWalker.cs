@@ -1,6 +1,6 @@
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Naming;
+using EnMasse.Policy.Vocabulary;
 using NJsonSchema;
 
 namespace EnMasse.Policy.Schema;

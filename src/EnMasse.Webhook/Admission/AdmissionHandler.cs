@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
-using EnMasse.Webhook.Hosting;
-using Microsoft.Extensions.Logging;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
+using EnMasse.Webhook.Diagnostics;
+using EnMasse.Webhook.Serving;
 
 namespace EnMasse.Webhook.Admission;
 
@@ -59,14 +60,14 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
     private Decision Evaluate(AdmissionRequest request)
     {
         var serving = state.Current ?? throw new InvalidOperationException("no policy is loaded");
-        if (!OperationNames.TryParse(request.Operation, out var operation) || operation is Operation.Delete or Operation.Connect || request.Object is null)
+        if (!VocabularyNames.TryParse(request.Operation, out var operation) || operation is Operation.Delete or Operation.Connect || request.Object is null)
         {
             return Decision.NotApplicable;
         }
 
         var document = JsonElementConverter.ToDocument(request.Object.Value);
         var old = request.OldObject is { } oldObject ? JsonElementConverter.ToNode(oldObject) : null;
-        var evaluation = new EvaluationRequest(document.Root, operation, old, request.Namespace ?? BatchValidator.DefaultNamespace, EnforcementPoint.Admission, null, document.Problems);
+        var evaluation = new EvaluationRequest(document.Root, operation, old, request.Namespace ?? Resource.DefaultNamespace, EnforcementPoint.Admission, null, document.Problems);
         return serving.Engine.Evaluate(evaluation, serving.Catalog);
     }
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Webhook.Admission;
 
@@ -80,7 +80,7 @@ internal static class AdmissionResponseWriter
     {
         var result = new List<string>();
         var total = 0;
-        foreach (var finding in Canonical(decision.Findings.Where(f => f.Severity == Severity.Warning && !f.Exempted)))
+        foreach (var finding in Canonical(decision.Findings.Where(f => f.Warns)))
         {
             var text = $"[{finding.Rule}] {finding.Path}: {finding.Message}";
             if (text.Length > MaxWarningLength)

@@ -2,11 +2,9 @@ using System.Net;
 using System.Text.Json;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
-using EnMasse.Webhook.Hosting;
+using EnMasse.Webhook.Serving;
 using k8s;
 using k8s.Autorest;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EnMasse.Webhook.Cluster;
 
@@ -145,7 +143,7 @@ internal sealed partial class ClusterCatalogFeed(
             return null;
         }
 
-        return Resource.From(node, EnMasse.Policy.Engine.BatchValidator.DefaultNamespace);
+        return Resource.From(node, Resource.DefaultNamespace);
     }
 
     [LoggerMessage(20, LogLevel.Warning, "Watch of {Resource} expired (410 Gone); listing again")]

@@ -1,14 +1,11 @@
 using System.Security.Authentication;
 using EnMasse.Webhook.Admission;
+using EnMasse.Webhook.Diagnostics;
+using EnMasse.Webhook.Serving;
 using EnMasse.Webhook.Tls;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace EnMasse.Webhook.Hosting;
@@ -34,6 +31,7 @@ internal static class WebhookApp
         var metrics = new WebhookMetrics(Metrics.NewCustomRegistry());
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(metrics);
+        builder.Services.AddSingleton(new PolicySources(options.Policies, options.Catalog));
         builder.Services.AddSingleton<PolicyState>();
         builder.Services.AddSingleton<AdmissionHandler>();
         builder.Services.AddSingleton(sp => new CertificateStore(options.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));

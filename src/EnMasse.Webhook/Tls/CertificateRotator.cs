@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using EnMasse.Policy.Security;
+using EnMasse.Certificates;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -37,11 +37,10 @@ internal enum RotationAction
 /// </summary>
 internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock, SelfManagedOptions options)
 {
-    public const string CaKey = "ca.crt";
-    public const string CaPrivateKey = "ca.key";
+    /// <summary>The Secret's key for every CA still trusted: the current one and, while a CA rotates, the previous one.</summary>
     public const string BundleKey = "ca-bundle.crt";
 
-    private static readonly string[] PairKeys = [CaKey, CaPrivateKey, "tls.crt", "tls.key"];
+    private static readonly IReadOnlyList<string> PairKeys = CertificateFiles.All;
 
     public async Task<(RotationAction Action, V1Secret Secret)> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -60,22 +59,22 @@ internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock,
         else
         {
             data = stored;
-            using var ca = X509Certificate2.CreateFromPem(data[CaKey]);
-            using var server = X509Certificate2.CreateFromPem(data["tls.crt"]);
+            using var ca = X509Certificate2.CreateFromPem(data[CertificateFiles.CaCertificate]);
+            using var server = X509Certificate2.CreateFromPem(data[CertificateFiles.ServerCertificate]);
             if (ca.NotAfter.ToUniversalTime() - now < options.RenewBefore)
             {
-                data = Fresh(now, data.GetValueOrDefault(BundleKey, data[CaKey]));
+                data = Fresh(now, data.GetValueOrDefault(BundleKey, data[CertificateFiles.CaCertificate]));
                 action = RotationAction.RotatedCa;
             }
             else if (server.NotAfter.ToUniversalTime() - now < options.RenewBefore)
             {
-                var (cert, key) = DevelopmentCertificates.IssueServer(data[CaKey], data[CaPrivateKey], options.Service, options.Namespace, options.Validity, now);
-                data["tls.crt"] = cert;
-                data["tls.key"] = key;
+                var (cert, key) = CertificateAuthority.IssueServer(data[CertificateFiles.CaCertificate], data[CertificateFiles.CaKey], options.Service, options.Namespace, options.Validity, now);
+                data[CertificateFiles.ServerCertificate] = cert;
+                data[CertificateFiles.ServerKey] = key;
                 action = RotationAction.RenewedServer;
             }
 
-            var bundle = WithoutExpired(data.GetValueOrDefault(BundleKey, data[CaKey]), now);
+            var bundle = WithoutExpired(data.GetValueOrDefault(BundleKey, data[CertificateFiles.CaCertificate]), now);
             if (action == RotationAction.None && bundle != data.GetValueOrDefault(BundleKey))
             {
                 action = RotationAction.DroppedOldCa;
@@ -99,14 +98,14 @@ internal sealed class CertificateRotator(IKubernetes client, TimeProvider clock,
     /// <summary>A new CA and serving pair; the bundle keeps the previous CAs that are still valid.</summary>
     private Dictionary<string, string> Fresh(DateTimeOffset now, string? previousBundle)
     {
-        var pair = DevelopmentCertificates.Create(options.Service, options.Namespace, options.Validity, now);
+        var pair = CertificateAuthority.Create(options.Service, options.Namespace, options.Validity, now);
         var bundle = previousBundle is null ? pair.CaCertificatePem : WithoutExpired(previousBundle, now) + pair.CaCertificatePem;
         return new Dictionary<string, string>
         {
-            [CaKey] = pair.CaCertificatePem,
-            [CaPrivateKey] = pair.CaKeyPem,
-            ["tls.crt"] = pair.ServerCertificatePem,
-            ["tls.key"] = pair.ServerKeyPem,
+            [CertificateFiles.CaCertificate] = pair.CaCertificatePem,
+            [CertificateFiles.CaKey] = pair.CaKeyPem,
+            [CertificateFiles.ServerCertificate] = pair.ServerCertificatePem,
+            [CertificateFiles.ServerKey] = pair.ServerKeyPem,
             [BundleKey] = bundle,
         };
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
-using EnMasse.Policy.Security;
-using EnMasse.Webhook.Hosting;
-using Microsoft.Extensions.Logging;
+using EnMasse.Certificates;
+using EnMasse.Webhook.Diagnostics;
+using EnMasse.Webhook.Serving;
 
 namespace EnMasse.Webhook.Tls;
 
@@ -30,11 +30,12 @@ internal sealed class CertificateStore : IDisposable
 
     public X509Certificate2? Current => Volatile.Read(ref _current);
 
-    public string CertificatePath => Path.Combine(_directory, "tls.crt");
+    /// <summary>Where tls.crt and tls.key are read from (and written to in self-managed mode).</summary>
+    public string Directory => _directory;
 
-    public string KeyPath => Path.Combine(_directory, "tls.key");
+    public string CertificatePath => Path.Combine(_directory, CertificateFiles.ServerCertificate);
 
-    public string CaPath => Path.Combine(_directory, "ca.crt");
+    public string KeyPath => Path.Combine(_directory, CertificateFiles.ServerKey);
 
     /// <summary>Writes a development pair (CA, server) when none exists; true when one was made.</summary>
     public bool EnsureDevelopmentPair()
@@ -44,12 +45,7 @@ internal sealed class CertificateStore : IDisposable
             return false;
         }
 
-        Directory.CreateDirectory(_directory);
-        var pair = DevelopmentCertificates.Create("enmasse-admission", "enmasse-infra", TimeSpan.FromDays(365));
-        File.WriteAllText(CaPath, pair.CaCertificatePem);
-        WritePrivate(Path.Combine(_directory, "ca.key"), pair.CaKeyPem);
-        File.WriteAllText(CertificatePath, pair.ServerCertificatePem);
-        WritePrivate(KeyPath, pair.ServerKeyPem);
+        CertificateFiles.Write(_directory, CertificateAuthority.Create("enmasse-admission", "enmasse-infra", TimeSpan.FromDays(365)));
         return true;
     }
 
@@ -76,13 +72,4 @@ internal sealed class CertificateStore : IDisposable
     public void Watch() => _watcher = new DebouncedWatcher(_directory, recursive: false, () => Load());
 
     public void Dispose() => _watcher?.Dispose();
-
-    private static void WritePrivate(string path, string pem)
-    {
-        File.WriteAllText(path, pem);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 using System.Text;
-using EnMasse.Webhook.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using EnMasse.Certificates;
 
 namespace EnMasse.Webhook.Tls;
 
@@ -11,7 +9,7 @@ namespace EnMasse.Webhook.Tls;
 /// </summary>
 internal sealed partial class SelfManagedCertificates(
     CertificateRotator rotator,
-    WebhookOptions options,
+    CertificateStore store,
     TimeProvider clock,
     ILogger<SelfManagedCertificates> logger) : BackgroundService
 {
@@ -25,10 +23,10 @@ internal sealed partial class SelfManagedCertificates(
             try
             {
                 var (action, secret) = await rotator.RunOnceAsync(stoppingToken);
-                Directory.CreateDirectory(options.CertDir);
-                foreach (var key in new[] { CertificateRotator.CaKey, "tls.key", "tls.crt" })
+                Directory.CreateDirectory(store.Directory);
+                foreach (var key in new[] { CertificateFiles.CaCertificate, CertificateFiles.ServerKey, CertificateFiles.ServerCertificate })
                 {
-                    var path = Path.Combine(options.CertDir, key);
+                    var path = Path.Combine(store.Directory, key);
                     var content = Encoding.UTF8.GetString(secret.Data[key]);
                     if (!File.Exists(path) || await File.ReadAllTextAsync(path, stoppingToken) != content)
                     {

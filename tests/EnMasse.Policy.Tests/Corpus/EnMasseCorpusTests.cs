@@ -1,9 +1,8 @@
-using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
-using EnMasse.Policy.Model;
+using EnMasse.Policy.Loading;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Corpus;
 

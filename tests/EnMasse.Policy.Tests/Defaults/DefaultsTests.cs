@@ -1,8 +1,8 @@
 using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Tests.Rules;
+using EnMasse.Policy.Vocabulary;
 using Snapshooter.Xunit;
 
 namespace EnMasse.Policy.Tests.Defaults;

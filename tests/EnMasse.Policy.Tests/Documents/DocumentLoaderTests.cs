@@ -1,5 +1,5 @@
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Documents;
 

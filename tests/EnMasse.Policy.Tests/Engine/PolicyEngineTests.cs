@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Tests.Rules;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Engine;
 

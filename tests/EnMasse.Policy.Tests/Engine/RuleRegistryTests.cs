@@ -1,5 +1,6 @@
 using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Rules;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Engine;
 
@@ -34,7 +35,7 @@ public sealed class RuleRegistryTests
 
     [Fact]
     public void Only_authorization_address_defaults_to_warning() =>
-        Assert.Equal(["user.authorization-address"], RuleRegistry.All.Where(r => r.DefaultSeverity == Findings.Severity.Warning).Select(r => r.Id));
+        Assert.Equal(["user.authorization-address"], RuleRegistry.All.Where(r => r.DefaultSeverity == Severity.Warning).Select(r => r.Id));
 
     [Fact]
     public void Every_default_of_the_spec_is_registered() =>

@@ -1,6 +1,7 @@
 using System.Text;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Loading;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Policies;
 

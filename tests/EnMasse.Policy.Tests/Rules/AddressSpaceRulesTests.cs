@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Tests.Rules;
 
@@ -152,7 +152,7 @@ public sealed class AddressSpaceAuthenticationServiceRuleTests
         var decision = TestEngine.Check(Spaces.Space(extra: "  authenticationService: { name: nope }"), bundle: policy);
         Assert.Equal(Severity.Warning, decision.One(RuleIds.AddressSpaceAuthenticationService).Severity);
         Assert.True(decision.Allowed);
-        var admission = TestEngine.Check(Spaces.Space(extra: "  authenticationService: { name: nope }"), EnMasse.Policy.Findings.EnforcementPoint.Admission, policy);
+        var admission = TestEngine.Check(Spaces.Space(extra: "  authenticationService: { name: nope }"), EnforcementPoint.Admission, policy);
         Assert.Equal(Severity.Error, admission.One(RuleIds.AddressSpaceAuthenticationService).Severity);
     }
 }

@@ -1,6 +1,6 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Security.Cryptography.X509Certificates;
 using EnMasse.Webhook.Hosting;
 using EnMasse.Webhook.Tls;
 using Microsoft.Extensions.DependencyInjection;

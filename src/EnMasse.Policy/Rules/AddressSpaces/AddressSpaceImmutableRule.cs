@@ -1,6 +1,5 @@
-using EnMasse.Policy.Engine;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.AddressSpaces;
 

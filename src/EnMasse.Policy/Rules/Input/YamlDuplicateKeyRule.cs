@@ -1,4 +1,5 @@
-using EnMasse.Policy.Findings;
+using EnMasse.Policy.Vocabulary;
+
 
 namespace EnMasse.Policy.Rules.Input;
 

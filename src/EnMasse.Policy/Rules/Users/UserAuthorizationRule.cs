@@ -1,6 +1,6 @@
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Naming;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.Users;
 

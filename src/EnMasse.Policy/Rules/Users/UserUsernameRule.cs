@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.Users;
 

@@ -1,4 +1,4 @@
-namespace EnMasse.Policy.Policies;
+namespace EnMasse.Policy.Vocabulary;
 
 /// <summary>Ids of findings about the policy files themselves (not tenant rules).</summary>
 public static class PolicyIds

@@ -2,17 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace EnMasse.Policy.Security;
+namespace EnMasse.Certificates;
 
-/// <summary>A CA and a serving certificate signed by it, as PEM text.</summary>
-public sealed record CertificatePair(string CaCertificatePem, string CaKeyPem, string ServerCertificatePem, string ServerKeyPem)
-{
-    public static IReadOnlyList<string> DnsNames(string service, string ns) =>
-        [service, $"{service}.{ns}", $"{service}.{ns}.svc", $"{service}.{ns}.svc.cluster.local", "localhost"];
-}
-
-/// <summary>Makes CAs and serving certificates with .NET's own cryptography, for `enmasse-policy certs`, --dev-cert and self-managed rotation.</summary>
-public static class DevelopmentCertificates
+/// <summary>Makes CAs and serving certificates signed by them (ECDSA P-256), for `enmasse-policy certs`, --dev-cert and self-managed rotation.</summary>
+public static class CertificateAuthority
 {
     /// <summary>A new CA (valid ten times as long) and a serving certificate from it.</summary>
     public static CertificatePair Create(string service, string ns, TimeSpan validity, DateTimeOffset? now = null)

@@ -1,4 +1,4 @@
-namespace EnMasse.Webhook.Hosting;
+namespace EnMasse.Webhook.Serving;
 
 /// <summary>
 /// Calls an action once a directory has been quiet for a moment after a change: an editor's

@@ -1,4 +1,4 @@
-namespace EnMasse.Policy.Documents;
+namespace EnMasse.Policy.Vocabulary;
 
 /// <summary>A 1-based line and column in a source file; <see cref="None"/> for objects that came without text.</summary>
 public readonly record struct Position(int Line, int Column)

@@ -1,8 +1,10 @@
-using Microsoft.Extensions.Logging;
+namespace EnMasse.Webhook.Diagnostics;
 
-namespace EnMasse.Webhook.Hosting;
-
-/// <summary>The webhook's log lines, source-generated. None of them carries an object's values.</summary>
+/// <summary>
+/// The webhook's log lines, source-generated. None of them carries an object's values.
+/// Event ids: 1-9 here (admission, policy, certificate store), 20-29 the cluster feed
+/// (Cluster/ClusterCatalogFeed), 30-39 self-managed certificates (Tls/SelfManagedCertificates).
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information, "Admission {Webhook} uid={Uid} {Kind} {Namespace}/{Name} {Operation}: allowed={Allowed} rules={Rules}")]

@@ -1,13 +1,13 @@
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
+using EnMasse.Policy.Loading;
+using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
-using Microsoft.Extensions.Logging;
+using EnMasse.Policy.Vocabulary;
+using EnMasse.Webhook.Diagnostics;
 
-namespace EnMasse.Webhook.Hosting;
-
-/// <summary>The engine and catalogue the webhook serves, swapped together, whole, on a good reload.</summary>
-internal sealed record ServingState(PolicyEngine Engine, CatalogSnapshot Catalog);
+namespace EnMasse.Webhook.Serving;
 
 /// <summary>
 /// Loads the policy directory and the --catalog files, and reloads them when they change. A
@@ -15,17 +15,17 @@ internal sealed record ServingState(PolicyEngine Engine, CatalogSnapshot Catalog
 /// </summary>
 internal sealed class PolicyState : IDisposable
 {
-    private readonly WebhookOptions _options;
+    private readonly PolicySources _options;
     private readonly WebhookMetrics _metrics;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private DebouncedWatcher? _watcher;
     private ServingState? _current;
     private PolicyBundle? _bundle;
-    private IReadOnlyList<Policy.Model.Resource> _fileObjects = [];
-    private IReadOnlyList<Policy.Model.Resource> _clusterObjects = [];
+    private IReadOnlyList<Resource> _fileObjects = [];
+    private IReadOnlyList<Resource> _clusterObjects = [];
 
-    public PolicyState(WebhookOptions options, WebhookMetrics metrics, ILogger<PolicyState> logger)
+    public PolicyState(PolicySources options, WebhookMetrics metrics, ILogger<PolicyState> logger)
     {
         _options = options;
         _metrics = metrics;
@@ -37,32 +37,34 @@ internal sealed class PolicyState : IDisposable
 
     public ServingState? Current => Volatile.Read(ref _current);
 
+    /// <summary>
+    /// Loads the policy and the --catalog files; true when the new state serves. Anything that
+    /// goes wrong, an exception included, is a rejected reload: the last good state keeps
+    /// serving, and the process never dies of it (this runs on the watcher's timer thread).
+    /// </summary>
     public bool Reload()
     {
         lock (_gate)
         {
-            var loaded = PolicyLoader.LoadDirectory(_options.Policies);
-            if (!loaded.Succeeded)
+            string? rejection;
+            try
+            {
+                rejection = TryLoad();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                rejection = $"{e.GetType().Name}: {e.Message}";
+            }
+
+            if (rejection is not null)
             {
                 _metrics.Reloads.WithLabels("failure").Inc();
-                Log.PolicyRejected(_logger, _options.Policies, string.Join(" | ", loaded.Findings.Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule} {f.Message}")));
+                Log.PolicyRejected(_logger, _options.Policies, rejection);
                 Reloaded?.Invoke(false);
                 return false;
             }
 
-            var fileObjects = new List<Policy.Model.Resource>();
-            foreach (var path in _options.Catalog)
-            {
-                foreach (var file in CatalogFiles(path))
-                {
-                    var read = DocumentLoader.Load(file, File.ReadAllBytes(file));
-                    fileObjects.AddRange(BatchValidator.Resources(read, BatchValidator.DefaultNamespace).Select(r => r.Resource));
-                }
-            }
-
-            _bundle = loaded.Bundle!;
-            _fileObjects = fileObjects;
-            var catalog = Publish();
+            var catalog = Current!.Catalog;
             _metrics.Reloads.WithLabels("success").Inc();
             Log.PolicyLoaded(_logger, _options.Policies, catalog.AddressSpacePlans.Count, catalog.AddressPlans.Count, catalog.Counts.Values.Sum());
             Reloaded?.Invoke(true);
@@ -70,12 +72,42 @@ internal sealed class PolicyState : IDisposable
         }
     }
 
+    /// <summary>Reads everything first and swaps only when all of it is good; returns why not otherwise.</summary>
+    private string? TryLoad()
+    {
+        var loaded = PolicyLoader.LoadDirectory(_options.Policies);
+        if (!loaded.Succeeded)
+        {
+            return Describe(loaded.Findings);
+        }
+
+        // The same reader and the same refusals as the CLI's --catalog.
+        var (files, error) = InputReader.Read(_options.Catalog, stdin: null, Environment.CurrentDirectory);
+        if (error is not null)
+        {
+            return "--catalog " + error;
+        }
+
+        if (files.SelectMany(f => f.FileFindings).ToList() is { Count: > 0 } broken)
+        {
+            return "a --catalog file does not parse: " + Describe(broken);
+        }
+
+        _bundle = loaded.Bundle!;
+        _fileObjects = [.. files.SelectMany(f => Resource.AllIn(f, Resource.DefaultNamespace)).Select(r => r.Resource)];
+        Publish();
+        return null;
+    }
+
+    private static string Describe(IEnumerable<Finding> findings) =>
+        string.Join(" | ", findings.Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule} {f.Message}"));
+
     /// <summary>
     /// Lays the cluster's objects over the policy's plans and the --catalog files, and swaps the
     /// result in. The objects are read inside the lock: several watches publish at once, and a
     /// snapshot taken before the lock could overwrite a newer one.
     /// </summary>
-    public void SetClusterObjects(Func<IReadOnlyList<Policy.Model.Resource>> read)
+    public void SetClusterObjects(Func<IReadOnlyList<Resource>> read)
     {
         lock (_gate)
         {
@@ -87,7 +119,7 @@ internal sealed class PolicyState : IDisposable
         }
     }
 
-    private CatalogSnapshot Publish()
+    private void Publish()
     {
         var catalog = new CatalogBuilder(_bundle!.Published).AddRange(_fileObjects).AddRange(_clusterObjects).Build();
         Volatile.Write(ref _current, new ServingState(new PolicyEngine(_bundle), catalog));
@@ -95,8 +127,6 @@ internal sealed class PolicyState : IDisposable
         {
             _metrics.CatalogObjects.WithLabels(kind).Set(count);
         }
-
-        return catalog;
     }
 
     /// <summary>Watches the policy directory; a burst of changes becomes one reload.</summary>
@@ -109,9 +139,4 @@ internal sealed class PolicyState : IDisposable
     }
 
     public void Dispose() => _watcher?.Dispose();
-
-    private static IEnumerable<string> CatalogFiles(string path) =>
-        Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
-            : File.Exists(path) ? [path] : [];
 }

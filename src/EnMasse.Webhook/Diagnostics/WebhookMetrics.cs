@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace EnMasse.Webhook.Hosting;
+namespace EnMasse.Webhook.Diagnostics;
 
 /// <summary>The metrics of webhook.md; their names are part of the contract. One registry per host so tests do not share counters.</summary>
 internal sealed class WebhookMetrics

@@ -1,10 +1,11 @@
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
 using EnMasse.Policy.Schema;
+using EnMasse.Policy.Vocabulary;
 
-namespace EnMasse.Policy.Policies;
+namespace EnMasse.Policy.Loading;
 
 /// <summary>
 /// Loads a policy directory (policy.yaml and plans/) through the same readers and schema walker
@@ -15,8 +16,6 @@ public static class PolicyLoader
     public const string PolicyFileName = "policy.yaml";
     public const string PlansFolder = "plans/";
     private const string BuiltInPrefix = "builtin-policy/";
-
-    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     /// <summary>Reads a directory from disk; the only file-system access of policy loading.</summary>
     /// <param name="shownAs">How findings name the directory (the path the user typed); the directory itself by default.</param>
@@ -29,15 +28,34 @@ public static class PolicyLoader
         }
 
         var files = new List<PolicyFile>();
-        foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var unreadable = new List<Finding>();
+        foreach (var path in InputReader.Walk(directory).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
-            if (relative.Split('/').Any(s => s.StartsWith('.')) || !IsPolicyInput(relative))
+            if (!IsPolicyInput(relative))
             {
                 continue;
             }
 
-            files.Add(new PolicyFile(relative, Path.Combine(shownAs, relative).Replace('\\', '/'), File.ReadAllBytes(path)));
+            var shown = Path.Combine(shownAs, relative).Replace('\\', '/');
+            var (bytes, length, error) = InputReader.ReadBytes(shown, path, DocumentLimits.Default.MaxFileBytes);
+            if (error is not null)
+            {
+                unreadable.Add(FileFinding(shown, error));
+            }
+            else if (bytes is null)
+            {
+                unreadable.AddRange(DocumentLoader.TooLarge(shown, length).FileFindings);
+            }
+            else
+            {
+                files.Add(new PolicyFile(relative, shown, bytes));
+            }
+        }
+
+        if (unreadable.Count > 0)
+        {
+            return new PolicyLoadResult(null, unreadable);
         }
 
         return Load(files, shownAs);
@@ -129,7 +147,7 @@ public static class PolicyLoader
             if (resource is null || resource.Kind.IsTenant())
             {
                 var at = document.Root.Start;
-                findings.Add(new Finding(PolicyIds.File, Severity.Error, "plans/ holds only operator kinds (AddressSpacePlan, AddressPlan, StandardInfraConfig, BrokeredInfraConfig, AuthenticationService of admin.enmasse.io)", file.DisplayPath, at.Line, at.Column, null, null, null, string.Empty));
+                findings.Add(Finding.ForFile(PolicyIds.File, file.DisplayPath, "plans/ holds only operator kinds (AddressSpacePlan, AddressPlan, StandardInfraConfig, BrokeredInfraConfig, AuthenticationService of admin.enmasse.io)", at));
                 continue;
             }
 
@@ -138,7 +156,7 @@ public static class PolicyLoader
             findings.AddRange(raw.Select(r => ToFinding(r, file.DisplayPath, resource.Kind.ToString(), resource.Name)));
             if (resource.Name.Length == 0)
             {
-                findings.Add(new Finding(PolicyIds.File, Severity.Error, $"a {resource.Kind} in plans/ needs metadata.name", file.DisplayPath, document.Root.Start.Line, document.Root.Start.Column, resource.Kind.ToString(), null, null, "metadata.name"));
+                findings.Add(Finding.Of(new RawFinding(PolicyIds.File, "metadata.name", document.Root.Start, $"a {resource.Kind} in plans/ needs metadata.name"), Severity.Error, file.DisplayPath, resource.Kind.ToString(), @namespace: null, name: null));
             }
 
             yield return resource;
@@ -147,13 +165,12 @@ public static class PolicyLoader
 
     private static bool IsPolicyInput(string relative) =>
         (relative is PolicyFileName or "policy.yml" || relative.StartsWith(PlansFolder, StringComparison.Ordinal))
-        && Extensions.Any(e => relative.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        && InputReader.HasDocumentExtension(relative);
 
     private static Finding ToFinding(RawFinding raw, string file, string kind, string? name) =>
-        new(raw.Rule, Severity.Error, raw.Message, file, raw.Position.Line, raw.Position.Column, kind, null, name, raw.Path);
+        Finding.Of(raw, Severity.Error, file, kind, @namespace: null, name);
 
-    private static Finding FileFinding(string file, string message) =>
-        new(PolicyIds.File, Severity.Error, message, file, 1, 1, null, null, null, string.Empty);
+    private static Finding FileFinding(string file, string message) => Finding.ForFile(PolicyIds.File, file, message);
 
     private static PolicyLoadResult Fail(string source, string message) => new(null, [FileFinding(source, message)]);
 }

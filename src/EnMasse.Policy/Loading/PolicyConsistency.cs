@@ -1,11 +1,12 @@
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
-using EnMasse.Policy.Findings;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Naming;
+using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
+using EnMasse.Policy.Vocabulary;
 
-namespace EnMasse.Policy.Policies;
+namespace EnMasse.Policy.Loading;
 
 /// <summary>Checks that the names a policy directory uses refer to something: plans, rules, authentication services.</summary>
 internal static class PolicyConsistency

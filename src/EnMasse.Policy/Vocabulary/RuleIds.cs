@@ -1,4 +1,4 @@
-namespace EnMasse.Policy.Findings;
+namespace EnMasse.Policy.Vocabulary;
 
 /// <summary>The stable ids of rules.md. Renaming one is a breaking change.</summary>
 public static class RuleIds

@@ -1,0 +1,53 @@
+namespace EnMasse.Policy.Vocabulary;
+
+/// <summary>
+/// What a rule found, as every door reports it. <see cref="Line"/> and <see cref="Column"/> are
+/// 1-based, or 0 when the object came without text (an AdmissionReview).
+/// </summary>
+public sealed record Finding(
+    string Rule,
+    Severity Severity,
+    string Message,
+    string? File,
+    int Line,
+    int Column,
+    string? Kind,
+    string? Namespace,
+    string? Name,
+    string Path,
+    bool Exempted = false)
+{
+    public bool Denies => Severity == Severity.Error && !Exempted;
+
+    /// <summary>A warning that counts: shown to the user, not exempted.</summary>
+    public bool Warns => Severity == Severity.Warning && !Exempted;
+
+    /// <summary>A finding about a file rather than an object in it (a policy file, a suite), at its first line unless placed.</summary>
+    public static Finding ForFile(string rule, string? file, string message, Position? at = null)
+    {
+        var where = at ?? new Position(1, 1);
+        return new(rule, Severity.Error, message, file, where.Line, where.Column, Kind: null, Namespace: null, Name: null, Path: string.Empty);
+    }
+
+    /// <summary>The yaml.syntax finding a reader gives for a file it could not read.</summary>
+    public static Finding Syntax(string? file, Position at, string message) => ForFile(RuleIds.YamlSyntax, file, message, at);
+
+    /// <summary>A rule's raw finding, placed in its file and on its object, with the weight the policy gives it.</summary>
+    public static Finding Of(RawFinding raw, Severity severity, string? file, string? kind, string? @namespace, string? name, bool exempted = false) =>
+        new(raw.Rule, severity, raw.Message, file, raw.Position.Line, raw.Position.Column, kind, @namespace, name, raw.Path, exempted);
+
+    /// <summary>Findings sort by file, line, column, rule; the rest only breaks ties so the order never depends on rule order.</summary>
+    public static readonly IComparer<Finding> Order = Comparer<Finding>.Create(static (a, b) =>
+    {
+        var c = string.CompareOrdinal(a.File ?? string.Empty, b.File ?? string.Empty);
+        if (c != 0) return c;
+        c = a.Line.CompareTo(b.Line);
+        if (c != 0) return c;
+        c = a.Column.CompareTo(b.Column);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Rule, b.Rule);
+        if (c != 0) return c;
+        c = string.CompareOrdinal(a.Path, b.Path);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    });
+}
