@@ -45,6 +45,21 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task A_dangling_link_under_catalog_is_a_rejected_reload_and_the_server_keeps_serving()
+    {
+        await using var server = await WebhookServer.StartAsync(World);
+        File.CreateSymbolicLink(Path.Combine(server.CatalogDir, "gone.yaml"), Path.Combine(server.Root, "missing.yaml"));
+        var rejected = NextReload(server, expected: false);
+        var policy = Path.Combine(server.PolicyDir, "policy.yaml");
+        await File.WriteAllTextAsync(policy, (await File.ReadAllTextAsync(policy)).Replace("namespaces: [enmasse-infra]", "namespaces: [enmasse-infra, team1]", StringComparison.Ordinal));
+        await rejected.WaitAsync(Wait);
+
+        // The exemption of the new policy did not arrive: the last good state serves.
+        Assert.False(await Allowed(server));
+        Assert.Equal("ready", await server.Client.GetStringAsync("/readyz"));
+    }
+
+    [Fact]
     public async Task A_new_certificate_pair_is_served_to_new_connections_without_a_restart()
     {
         await using var server = await WebhookServer.StartAsync(World);

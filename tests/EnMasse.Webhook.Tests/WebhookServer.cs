@@ -34,6 +34,9 @@ internal sealed class WebhookServer : IAsyncDisposable
 
     public string CertDir => Path.Combine(Root, "certs");
 
+    /// <summary>The --catalog directory that holds the world the server was started with.</summary>
+    public string CatalogDir => Path.Combine(Root, "catalog");
+
     public PolicyState Policy => _app.Services.GetRequiredService<PolicyState>();
 
     public CertificateStore Certificates => _app.Services.GetRequiredService<CertificateStore>();
@@ -47,9 +50,9 @@ internal sealed class WebhookServer : IAsyncDisposable
         var catalog = new List<string>();
         if (world is not null)
         {
-            var worldFile = Path.Combine(root, "world.yaml");
-            await File.WriteAllTextAsync(worldFile, world);
-            catalog.Add(worldFile);
+            Directory.CreateDirectory(Path.Combine(root, "catalog"));
+            await File.WriteAllTextAsync(Path.Combine(root, "catalog", "world.yaml"), world);
+            catalog.Add(Path.Combine(root, "catalog"));
         }
 
         var options = new WebhookOptions
