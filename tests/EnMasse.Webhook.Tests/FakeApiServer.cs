@@ -141,9 +141,13 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var channel in _watchers.Values.SelectMany(l => l))
+        lock (_watchers)
         {
-            channel.Writer.TryComplete();
+            // A watch that ends removes its channel under this lock; enumerate under it too.
+            foreach (var channel in _watchers.Values.SelectMany(l => l))
+            {
+                channel.Writer.TryComplete();
+            }
         }
 
         await _app.StopAsync();

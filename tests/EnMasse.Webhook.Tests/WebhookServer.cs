@@ -6,6 +6,7 @@ using EnMasse.Webhook.Hosting;
 using EnMasse.Webhook.Serving;
 using EnMasse.Webhook.Tls;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,6 +24,9 @@ internal sealed class WebhookServer : IAsyncDisposable
         Address = address;
         Client = client;
     }
+
+    /// <summary>No ENMASSE_WEBHOOK_* variables: the flags alone configure a test server, whatever the machine has set.</summary>
+    public static IConfiguration NoVariables { get; } = new ConfigurationBuilder().Build();
 
     public string Root { get; }
 
@@ -55,25 +59,22 @@ internal sealed class WebhookServer : IAsyncDisposable
             catalog.Add(Path.Combine(root, "catalog"));
         }
 
-        var options = new WebhookOptions
+        List<string> args = ["--port=0", "--address=127.0.0.1", $"--cert-dir={Path.Combine(root, "certs")}", "--dev-cert", $"--policies={Path.Combine(root, "policies")}"];
+        args.AddRange(catalog.SelectMany(c => new[] { "--catalog", c }));
+        if (kubernetes is not null)
         {
-            Port = 0,
-            Address = System.Net.IPAddress.Loopback,
-            CertDir = Path.Combine(root, "certs"),
-            DevCert = true,
-            Policies = Path.Combine(root, "policies"),
-            Catalog = catalog,
-            CatalogSource = kubernetes is null ? "files" : "cluster",
-        };
-        var app = WebhookApp.Build(options, builder =>
+            args.Add("--catalog-source=cluster");
+        }
+
+        var app = WebhookApp.Build(args, builder =>
         {
             builder.ClearProviders();
             logging?.Invoke(builder);
-        }, kubernetes is null ? null : () => new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = kubernetes.ToString() }));
-        WebhookApp.Initialise(app);
+        }, kubernetes is null ? null : () => new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = kubernetes.ToString() }), NoVariables);
+        WebhookApp.Initialize(app);
         await app.StartAsync();
         var address = new Uri(WebhookApp.Addresses(app).Single());
-        var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(options.CertDir, "ca.crt")));
+        var ca = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(Path.Combine(root, "certs", "ca.crt")));
         var handler = TrustingHandler(ca);
         var client = new HttpClient(handler) { BaseAddress = address, DefaultRequestVersion = new Version(1, 1) };
         return new WebhookServer(app, root, address, client);

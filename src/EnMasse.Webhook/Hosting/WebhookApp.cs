@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Authentication;
 using EnMasse.Webhook.Admission;
 using EnMasse.Webhook.Diagnostics;
@@ -6,6 +7,7 @@ using EnMasse.Webhook.Tls;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace EnMasse.Webhook.Hosting;
@@ -19,38 +21,53 @@ internal static class WebhookApp
     /// <summary>Bodies between the two limits are read and dropped so the caller gets a clean 413 instead of a reset connection.</summary>
     public const long HardBodyBytes = 16L * 1024 * 1024;
 
-    /// <param name="kubernetes">The API client for --catalog-source cluster; null builds one from kubeconfig or the pod's service account.</param>
-    public static WebApplication Build(WebhookOptions options, Action<ILoggingBuilder>? logging = null, Func<k8s.IKubernetes>? kubernetes = null)
+    /// <summary>
+    /// The host for the given flags (and ENMASSE_WEBHOOK_* variables, which flags override).
+    /// Throws <see cref="WebhookSettingsException"/> when the settings cannot start a server.
+    /// </summary>
+    /// <param name="kubernetes">The API client for --catalog-source cluster and self-managed certificates; null builds one from kubeconfig or the pod's service account.</param>
+    /// <param name="environment">Stands in for the ENMASSE_WEBHOOK_* variables (tests); null reads the process's.</param>
+    public static WebApplication Build(IReadOnlyList<string> args, Action<ILoggingBuilder>? logging = null, Func<k8s.IKubernetes>? kubernetes = null, IConfiguration? environment = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddWebhookSettings(args, environment);
         if (logging is not null)
         {
             logging(builder.Logging);
         }
 
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
+        builder.Services.AddOptions<WebhookOptions>()
+            .Bind(builder.Configuration)
+            .PostConfigure(o => WebhookSettings.Complete(o, builder.Configuration, development))
+            .ValidateOnStart();
+
+        // The modes decide which services exist, so they are read before the host is built; the
+        // same binding and validation run again at start through IOptions.
+        var settings = WebhookSettings.Bind(builder.Configuration, development);
         var metrics = new WebhookMetrics(Metrics.NewCustomRegistry());
-        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(metrics);
-        builder.Services.AddSingleton(new PolicySources(options.Policies, options.Catalog));
+        builder.Services.AddSingleton(sp => Sources(sp.GetRequiredService<IOptions<WebhookOptions>>().Value));
         builder.Services.AddSingleton<PolicyState>();
         builder.Services.AddSingleton<AdmissionHandler>();
-        builder.Services.AddSingleton(sp => new CertificateStore(options.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
-        if (options.CatalogSource == "cluster" || options.CertMode == "self-managed")
+        builder.Services.AddSingleton(sp => new CertificateStore(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
+        if (settings.CatalogSource == CatalogSource.Cluster || settings.CertMode == CertMode.SelfManaged)
         {
             builder.Services.AddSingleton(_ => kubernetes?.Invoke() ?? new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildDefaultConfig()));
         }
 
-        if (options.CertMode == "self-managed")
+        if (settings.CertMode == CertMode.SelfManaged)
         {
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddSingleton(sp => new CertificateRotator(
                 sp.GetRequiredService<k8s.IKubernetes>(),
                 sp.GetRequiredService<TimeProvider>(),
-                new SelfManagedOptions(options.Namespace!, options.SelfManagedSecret!, options.Service!, options.WebhookConfiguration!, options.WebhookConfiguration!, TimeSpan.FromDays(options.SelfManagedValidityDays), TimeSpan.FromDays(options.SelfManagedRenewBeforeDays))));
+                SelfManaged(sp.GetRequiredService<IOptions<WebhookOptions>>().Value)));
             builder.Services.AddHostedService<SelfManagedCertificates>();
         }
 
-        if (options.CatalogSource == "cluster")
+        if (settings.CatalogSource == CatalogSource.Cluster)
         {
             builder.Services.AddSingleton<Cluster.ClusterObjects>();
             builder.Services.AddSingleton<Cluster.ClusterCatalogFeed>();
@@ -63,7 +80,8 @@ internal static class WebhookApp
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = HardBodyBytes;
             var store = kestrel.ApplicationServices.GetRequiredService<CertificateStore>();
-            kestrel.Listen(options.Address, options.Port, listen =>
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<WebhookOptions>>().Value;
+            kestrel.Listen(IPAddress.Parse(options.Address), options.Port, listen =>
             {
                 // The API server pins ALPN to http/1.1; HTTP/2 stays available for other clients.
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
@@ -81,16 +99,16 @@ internal static class WebhookApp
     }
 
     /// <summary>Loads certificate and policy and starts watching them; a failed first load leaves the server not ready.</summary>
-    public static void Initialise(WebApplication app)
+    public static void Initialize(WebApplication app)
     {
-        var options = app.Services.GetRequiredService<WebhookOptions>();
+        var options = app.Services.GetRequiredService<IOptions<WebhookOptions>>().Value;
         var store = app.Services.GetRequiredService<CertificateStore>();
         if (options.DevCert)
         {
             store.EnsureDevelopmentPair();
         }
 
-        if (options.CertMode == "self-managed")
+        if (options.CertMode == CertMode.SelfManaged)
         {
             // The pair arrives from the Secret after start; until then the server is not ready.
             Directory.CreateDirectory(options.CertDir);
@@ -102,6 +120,17 @@ internal static class WebhookApp
         state.Reload();
         state.Watch();
     }
+
+    private static PolicySources Sources(WebhookOptions options) => new(options.Policies, options.Catalog);
+
+    private static SelfManagedOptions SelfManaged(WebhookOptions options) => new(
+        options.Namespace!,
+        options.SelfManagedSecret!,
+        options.Service!,
+        options.WebhookConfiguration!,
+        options.WebhookConfiguration!,
+        TimeSpan.FromDays(options.SelfManagedValidityDays),
+        TimeSpan.FromDays(options.SelfManagedRenewBeforeDays));
 
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         [.. app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];

@@ -19,12 +19,11 @@ public sealed class SelfManagedModeTests
         api.PutObject("validatingwebhookconfigurations/guard", Webhook.Replace("KIND", "ValidatingWebhookConfiguration", StringComparison.Ordinal));
         api.PutObject("mutatingwebhookconfigurations/guard", Webhook.Replace("KIND", "MutatingWebhookConfiguration", StringComparison.Ordinal));
         var certDir = Path.Combine(Path.GetTempPath(), "enmasse-self-" + Guid.NewGuid().ToString("N"));
-        var (options, error) = WebhookOptions.From(
-            ["--port=0", "--address=127.0.0.1", $"--cert-dir={certDir}", $"--policies={Path.Combine(Repo.Root, "policies")}", "--cert-mode=self-managed", "--self-managed-secret=guard-tls", "--service=guard", "--webhook-configuration=guard", "--namespace=infra"],
-            _ => null,
-            development: false);
-        Assert.True(options is not null, error);
-        var app = WebhookApp.Build(options, logging => logging.ClearProviders(), () => new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = api.Address.ToString() }));
+        var app = WebhookApp.Build(
+            ["--port=0", "--address=127.0.0.1", $"--cert-dir={certDir}", $"--policies={Repo.Policies}", "--cert-mode=self-managed", "--self-managed-secret=guard-tls", "--service=guard", "--webhook-configuration=guard", "--namespace=infra"],
+            logging => logging.ClearProviders(),
+            () => new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = api.Address.ToString() }),
+            WebhookServer.NoVariables);
         var store = app.Services.GetRequiredService<CertificateStore>();
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         store.Reloaded += ok =>
@@ -36,7 +35,7 @@ public sealed class SelfManagedModeTests
         };
         try
         {
-            WebhookApp.Initialise(app);
+            WebhookApp.Initialize(app);
             await app.StartAsync();
             await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -58,7 +57,7 @@ public sealed class SelfManagedModeTests
     [Fact]
     public void Self_managed_mode_needs_its_names()
     {
-        var (options, error) = WebhookOptions.From(["--cert-mode=self-managed", "--service=guard"], _ => null, development: false);
+        var (options, error) = WebhookSettings.Load(["--cert-mode=self-managed", "--service=guard"], WebhookServer.NoVariables);
         Assert.Null(options);
         Assert.Contains("--self-managed-secret", error, StringComparison.Ordinal);
     }
