@@ -35,6 +35,13 @@ public sealed record ScalarNode(string Path, Position Start, Position KeyStart, 
     };
 
     public bool IsNull => Type == ScalarType.Null;
+
+    /// <summary>The value of a boolean scalar (yes, On, TRUE, ... as YAML 1.1 reads them); false for any other scalar.</summary>
+    public bool TryGetBoolean(out bool value)
+    {
+        value = false;
+        return Type == ScalarType.Bool && ScalarResolver.TryBoolean(Value, out value);
+    }
 }
 
 /// <summary>One key and its value in a mapping.</summary>

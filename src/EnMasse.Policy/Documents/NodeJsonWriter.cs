@@ -53,7 +53,7 @@ public static class NodeJsonWriter
                 writer.WriteNullValue();
                 break;
             case ScalarType.Bool:
-                writer.WriteBooleanValue(scalar.Value is "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y");
+                writer.WriteBooleanValue(scalar.TryGetBoolean(out var flag) && flag);
                 break;
             case ScalarType.Int when long.TryParse(scalar.Value.Replace("_", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer):
                 writer.WriteNumberValue(integer);

@@ -19,10 +19,7 @@ public static partial class ScalarResolver
         {
             case "~" or "null" or "Null" or "NULL":
                 return ScalarType.Null;
-            case "true" or "True" or "TRUE" or "false" or "False" or "FALSE"
-                or "yes" or "Yes" or "YES" or "no" or "No" or "NO"
-                or "on" or "On" or "ON" or "off" or "Off" or "OFF"
-                or "y" or "Y" or "n" or "N":
+            case var flag when TryBoolean(flag, out _):
                 return ScalarType.Bool;
             case ".inf" or ".Inf" or ".INF" or "+.inf" or "+.Inf" or "+.INF" or "-.inf" or "-.Inf" or "-.INF"
                 or ".nan" or ".NaN" or ".NAN":
@@ -41,6 +38,26 @@ public static partial class ScalarResolver
         }
 
         return FloatPattern().IsMatch(value) ? ScalarType.Float : ScalarType.String;
+    }
+
+    /// <summary>
+    /// The value of a YAML 1.1 boolean as kubectl reads it (true, yes, on, y and their capitalised
+    /// forms; false, no, off, n); false for anything else. The one list of them in the product.
+    /// </summary>
+    public static bool TryBoolean(string value, out bool result)
+    {
+        switch (value)
+        {
+            case "true" or "True" or "TRUE" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" or "y" or "Y":
+                result = true;
+                return true;
+            case "false" or "False" or "FALSE" or "no" or "No" or "NO" or "off" or "Off" or "OFF" or "n" or "N":
+                result = false;
+                return true;
+            default:
+                result = false;
+                return false;
+        }
     }
 
     /// <summary>Maps an explicit YAML tag to a type; null when the tag is not a core type.</summary>

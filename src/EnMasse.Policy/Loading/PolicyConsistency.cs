@@ -24,7 +24,7 @@ internal static class PolicyConsistency
                 var ids = RuleRegistry.All.Select(r => r.Id);
                 findings.Add((policyFile, new RawFinding(PolicyIds.Reference, entry.Value.Path, entry.KeyStart, $"rule \"{entry.Key}\" does not exist{Names.DidYouMean(entry.Key, ids)}")));
             }
-            else if (entry.Value is MappingNode setting && setting.Entries.FirstOrDefault(e => e.Value is ScalarNode { Type: ScalarType.Bool } flag && !PolicyBinder.IsFalse(flag.Value)) is { } truthy)
+            else if (entry.Value is MappingNode setting && setting.Entries.FirstOrDefault(e => e.Value is ScalarNode flag && flag.TryGetBoolean(out var on) && on) is { } truthy)
             {
                 findings.Add((policyFile, new RawFinding(PolicyIds.Reference, truthy.Value.Path, truthy.Value.Start, "a rule's level is error, warning or off; true is none of them")));
             }

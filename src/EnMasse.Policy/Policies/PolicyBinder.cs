@@ -60,11 +60,9 @@ internal static class PolicyBinder
         ScalarNode { Type: ScalarType.String, Value: "warning" } => RuleLevel.Warning,
         ScalarNode { Type: ScalarType.String, Value: "off" } => RuleLevel.Off,
         // An unquoted `off` is a YAML 1.1 boolean; it can only have meant off.
-        ScalarNode { Type: ScalarType.Bool } flag when IsFalse(flag.Value) => RuleLevel.Off,
+        ScalarNode flag when flag.TryGetBoolean(out var on) && !on => RuleLevel.Off,
         _ => null,
     };
-
-    internal static bool IsFalse(string value) => value is "false" or "False" or "FALSE" or "off" or "Off" or "OFF" or "no" or "No" or "NO" or "n" or "N";
 
     private static IReadOnlyList<string> Strings(MappingNode mapping, string key) =>
         [.. NodeRead.Strings(NodeRead.List(mapping, key)).Select(t => t.Value)];

@@ -1,0 +1,80 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
+
+namespace EnMasse.Policy.Engine;
+
+/// <summary>
+/// Runs the cases of PolicyTest suites through the engine, exactly as the webhook would judge
+/// them; `enmasse-policy test` only prints the outcomes.
+/// </summary>
+public sealed class PolicyTestRunner(PolicyBundle bundle)
+{
+    private readonly PolicyEngine _engine = new(bundle);
+
+    /// <summary>What exists for a suite's cases: the policy's plans and the suite's catalogue files, read as --catalog reads them.</summary>
+    public (CatalogSnapshot? Catalog, string? Error) Catalog(PolicyTestSuite suite, string suiteDirectory)
+    {
+        var (files, error) = InputReader.Read([.. suite.Catalog.Select(t => Path.Combine(suiteDirectory, t.Value))], stdin: null, suiteDirectory);
+        error ??= files.SelectMany(f => f.FileFindings).Select(f => $"{f.File}:{f.Line}:{f.Column}: {f.Message}").FirstOrDefault();
+        return error is not null ? (null, error) : (new CatalogBuilder(bundle.Published).AddFiles(files, Resource.DefaultNamespace).Build(), null);
+    }
+
+    public PolicyTestOutcome Run(PolicyTestCase testCase, ICatalog catalog, string suiteDirectory)
+    {
+        var (subject, subjectError) = Load(testCase.Object, testCase.File, "file", suiteDirectory, required: true);
+        var (old, oldError) = Load(testCase.Old, testCase.OldFile, "oldFile", suiteDirectory, required: false);
+        if ((subjectError ?? oldError) is { } loadError)
+        {
+            return new PolicyTestOutcome(testCase, null, [loadError]);
+        }
+
+        var decision = _engine.Evaluate(new EvaluationRequest(subject, testCase.Operation, old, testCase.Namespace, testCase.Point), catalog);
+        var problems = new List<string>();
+        if (decision.Allowed != testCase.ExpectAllowed)
+        {
+            problems.Add($"expected {Verdict(testCase.ExpectAllowed)}, got {Verdict(decision.Allowed)}");
+        }
+
+        var actualRules = decision.Findings.Where(f => !f.Exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (testCase.ExpectRules is { } expectedRules && !expectedRules.SequenceEqual(actualRules))
+        {
+            problems.Add($"expected rules [{string.Join(", ", expectedRules)}], got [{string.Join(", ", actualRules)}]");
+        }
+
+        return new PolicyTestOutcome(testCase, decision, problems);
+    }
+
+    private static string Verdict(bool allowed) => allowed ? "allowed" : "denied";
+
+    private static (Node? Node, string? Error) Load(MappingNode? inline, Text? file, string fileKey, string suiteDirectory, bool required)
+    {
+        if (inline is not null)
+        {
+            return (inline, null);
+        }
+
+        if (file is null)
+        {
+            return (null, required ? "the case names no object: give object: or file:" : null);
+        }
+
+        var path = Path.Combine(suiteDirectory, file.Value);
+        if (!System.IO.File.Exists(path))
+        {
+            return (null, $"{fileKey} {file.Value}: no such file");
+        }
+
+        var (read, error) = InputReader.ReadFile(file.Value, path);
+        return error is not null || read!.FileFindings.Count > 0 || read.Documents.Count(d => d.Root is MappingNode) != 1
+            ? (null, $"{fileKey} {file.Value}: must hold exactly one well-formed object")
+            : (read.Documents.First(d => d.Root is MappingNode).Root, null);
+    }
+}
+
+/// <summary>How one case went: the engine's decision (null when its object could not be loaded) and why it failed, if it did.</summary>
+public sealed record PolicyTestOutcome(PolicyTestCase Case, Decision? Decision, IReadOnlyList<string> Problems)
+{
+    public bool Passed => Problems.Count == 0;
+}
