@@ -152,6 +152,17 @@ public sealed class AdmissionContractTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"\ud800","operation":"CREATE"}}""")]
+    [InlineData("""{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":5,"operation":"CREATE"}}""")]
+    [InlineData("[1, 2]")]
+    public async Task A_review_with_a_field_of_the_wrong_type_or_not_valid_text_gets_400(string body)
+    {
+        var (status, _, text) = await _server.PostAsync("/validate", body);
+        Assert.Equal(400, status);
+        Assert.StartsWith("the body is not an AdmissionReview", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_body_that_is_not_json_gets_400()
     {

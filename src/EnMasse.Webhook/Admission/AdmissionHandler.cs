@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
 using EnMasse.Policy.Model;
@@ -12,73 +11,63 @@ namespace EnMasse.Webhook.Admission;
 /// <summary>The HTTP-free heart of both webhooks: review bytes in, status and review bytes out.</summary>
 internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics, ILogger<AdmissionHandler> logger)
 {
-    public const string Validate = "validate";
-    public const string Mutate = "mutate";
-
-    public (int Status, byte[] Body, string ContentType) Handle(ReadOnlyMemory<byte> body, string webhook)
+    public (int Status, byte[] Body, string ContentType) Handle(ReadOnlyMemory<byte> body, AdmissionWebhook webhook)
     {
         var started = Stopwatch.GetTimestamp();
-        JsonDocument document;
+        var (review, error) = AdmissionReviewReader.Read(body);
+        if (error is not null)
+        {
+            return Fail(error.Status, error.Message);
+        }
+
+        if (state.Current is null)
+        {
+            return Fail(503, "the webhook has no loaded policy yet; see its log");
+        }
+
+        var request = review!.Request!;
         try
         {
-            document = JsonDocument.Parse(body);
+            var decision = Evaluate(request);
+            var response = AdmissionResponseWriter.Write(review, webhook == AdmissionWebhook.Mutate ? AsMutation(decision) : decision, withPatch: webhook == AdmissionWebhook.Mutate);
+            Record(webhook, request, decision, started);
+            return (200, response, "application/json");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return Fail(400, "the body is not JSON");
-        }
-
-        using (document)
-        {
-            var (request, error) = AdmissionReviewReader.Read(document);
-            if (error is not null)
-            {
-                return Fail(error.Status, error.Message);
-            }
-
-            if (state.Current is null)
-            {
-                return Fail(503, "the webhook has no loaded policy yet; see its log");
-            }
-
-            try
-            {
-                var decision = Evaluate(request!);
-                var response = AdmissionResponseWriter.Write(request!, webhook == Mutate ? AsMutation(decision) : decision, withPatch: webhook == Mutate);
-                Record(webhook, request!, decision, started);
-                return (200, response, "application/json");
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // An internal fault is a call failure, never a verdict: the failurePolicy decides.
-                Log.Failed(logger, e, webhook, request!.Uid);
-                return (500, "internal error while evaluating the review; see the webhook's log"u8.ToArray(), "text/plain");
-            }
+            // An internal fault is a call failure, never a verdict: the failurePolicy decides.
+            Log.Failed(logger, e, Name(webhook), request.Uid!);
+            return (500, "internal error while evaluating the review; see the webhook's log"u8.ToArray(), "text/plain");
         }
     }
 
+    public static string Name(AdmissionWebhook webhook) => webhook == AdmissionWebhook.Mutate ? "mutate" : "validate";
+
+    /// <summary>Kinds, operations and objects the engine does not judge come back as not applicable; an unknown operation is one of them.</summary>
     private Decision Evaluate(AdmissionRequest request)
     {
         var serving = state.Current ?? throw new InvalidOperationException("no policy is loaded");
-        if (!VocabularyNames.TryParse(request.Operation, out var operation) || operation is Operation.Delete or Operation.Connect || request.Object is null)
+        if (!VocabularyNames.TryParse(request.Operation, out var operation))
         {
             return Decision.NotApplicable;
         }
 
-        var document = JsonElementConverter.ToDocument(request.Object.Value);
+        var document = request.Object is { } json ? JsonElementConverter.ToDocument(json) : null;
         var old = request.OldObject is { } oldObject ? JsonElementConverter.ToNode(oldObject) : null;
-        var evaluation = new EvaluationRequest(document.Root, operation, old, request.Namespace ?? Resource.DefaultNamespace, EnforcementPoint.Admission, null, document.Problems);
+        var evaluation = new EvaluationRequest(document?.Root, operation, old, request.Namespace ?? Resource.DefaultNamespace, EnforcementPoint.Admission, null, document?.Problems);
         return serving.Engine.Evaluate(evaluation, serving.Catalog);
     }
 
     /// <summary>The mutating webhook fills in defaults and leaves the verdict to the validating one, so kubectl shows each finding once.</summary>
     private static Decision AsMutation(Decision decision) => decision with { Allowed = true, Findings = [] };
 
-    private void Record(string webhook, AdmissionRequest request, Decision decision, long started)
+    private void Record(AdmissionWebhook webhook, AdmissionRequest request, Decision decision, long started)
     {
-        metrics.Duration.WithLabels(webhook).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        metrics.Requests.WithLabels(webhook, request.Kind ?? string.Empty, request.Operation, decision.Allowed ? "true" : "false", request.DryRun ? "true" : "false").Inc();
-        if (webhook == Validate)
+        var name = Name(webhook);
+        var operation = request.Operation ?? string.Empty;
+        metrics.Duration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        metrics.Requests.WithLabels(name, request.Kind?.Kind ?? string.Empty, operation, decision.Allowed ? "true" : "false", request.DryRun == true ? "true" : "false").Inc();
+        if (webhook == AdmissionWebhook.Validate)
         {
             foreach (var finding in decision.Findings)
             {
@@ -86,7 +75,7 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
             }
         }
 
-        Log.Reviewed(logger, webhook, request.Uid, request.Kind, request.Namespace, request.Name, request.Operation, decision.Allowed, string.Join(",", decision.Findings.Select(f => f.Rule).Distinct()));
+        Log.Reviewed(logger, name, request.Uid!, request.Kind?.Kind, request.Namespace, request.Name, operation, decision.Allowed, string.Join(",", decision.Findings.Select(f => f.Rule).Distinct()));
     }
 
     private (int, byte[], string) Fail(int status, string message)

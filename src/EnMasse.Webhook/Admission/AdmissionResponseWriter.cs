@@ -12,57 +12,20 @@ internal static class AdmissionResponseWriter
     public const int MaxWarningLength = 120;
     public const int MaxWarningsBytes = 4096;
 
-    public static byte[] Write(AdmissionRequest request, Decision decision, bool withPatch)
+    public static byte[] Write(AdmissionReview review, Decision decision, bool withPatch)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream))
-        {
-            json.WriteStartObject();
-            json.WriteString("apiVersion", request.ApiVersion);
-            json.WriteString("kind", "AdmissionReview");
-            json.WriteStartObject("response");
-            json.WriteString("uid", request.Uid);
-            json.WriteBoolean("allowed", decision.Allowed);
-            if (!decision.Allowed)
-            {
-                json.WriteStartObject("status");
-                json.WriteNumber("code", 403);
-                json.WriteString("reason", "Forbidden");
-                json.WriteString("message", DenialMessage(decision));
-                json.WriteEndObject();
-            }
-
-            var warnings = Warnings(decision);
-            if (warnings.Count > 0)
-            {
-                json.WriteStartArray("warnings");
-                foreach (var warning in warnings)
-                {
-                    json.WriteStringValue(warning);
-                }
-
-                json.WriteEndArray();
-            }
-
-            if (withPatch && decision.Patch.Count > 0)
-            {
-                json.WriteString("patchType", "JSONPatch");
-                json.WriteString("patch", Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonPatch.ToJson(decision.Patch))));
-            }
-
-            var fired = decision.Findings.Select(f => f.Rule).Concat(decision.AppliedDefaults).Distinct().ToList();
-            if (fired.Count > 0)
-            {
-                json.WriteStartObject("auditAnnotations");
-                json.WriteString("enmasse-policy-rules", string.Join(",", fired));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return stream.ToArray();
+        var warnings = Warnings(decision);
+        var fired = decision.Findings.Select(f => f.Rule).Concat(decision.AppliedDefaults).Distinct().ToList();
+        var patch = withPatch && decision.Patch.Count > 0;
+        var response = new AdmissionResponse(
+            review.Request!.Uid!,
+            decision.Allowed,
+            decision.Allowed ? null : new AdmissionStatus(403, "Forbidden", DenialMessage(decision)),
+            warnings.Count > 0 ? warnings : null,
+            patch ? "JSONPatch" : null,
+            patch ? Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonPatch.ToJson(decision.Patch))) : null,
+            fired.Count > 0 ? new Dictionary<string, string> { ["enmasse-policy-rules"] = string.Join(",", fired) } : null);
+        return JsonSerializer.SerializeToUtf8Bytes(new AdmissionReview(review.ApiVersion, "AdmissionReview", Response: response), AdmissionJsonContext.Default.AdmissionReview);
     }
 
     /// <summary>
@@ -100,7 +63,4 @@ internal static class AdmissionResponseWriter
 
         return result;
     }
-
-    /// <summary>An allowed response that touches nothing: for kinds we do not judge, DELETE, CONNECT.</summary>
-    public static byte[] Allow(AdmissionRequest request) => Write(request, Decision.NotApplicable, withPatch: false);
 }

@@ -137,8 +137,8 @@ internal static class WebhookApp
 
     private static void Map(WebApplication app)
     {
-        app.MapPost("/validate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Validate));
-        app.MapPost("/mutate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionHandler.Mutate));
+        app.MapPost("/validate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionWebhook.Validate));
+        app.MapPost("/mutate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionWebhook.Mutate));
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", (PolicyState state, CertificateStore store, IServiceProvider services) =>
         {
@@ -156,7 +156,7 @@ internal static class WebhookApp
         });
     }
 
-    private static async Task<IResult> Review(HttpContext context, AdmissionHandler handler, string webhook)
+    private static async Task<IResult> Review(HttpContext context, AdmissionHandler handler, AdmissionWebhook webhook)
     {
         if (context.Request.ContentType is not { } type || !type.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase))
         {
