@@ -62,8 +62,7 @@ public sealed class CatalogBuilder
                     resource.Name,
                     NodeRead.String(planFields, "addressSpaceType")?.Value,
                     [.. NodeRead.Strings(NodeRead.List(planFields, "addressPlans")).Select(t => t.Value)],
-                    NodeRead.Int(planFields, "displayOrder"),
-                    NodeRead.String(planFields, "infraConfigRef")?.Value);
+                    NodeRead.Int(planFields, "displayOrder"));
                 break;
             case ResourceKind.AddressPlan:
                 var addressPlanFields = NodeRead.Has(spec, "addressType") ? spec : resource.Root;

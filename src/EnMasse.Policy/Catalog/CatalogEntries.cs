@@ -1,7 +1,7 @@
 namespace EnMasse.Policy.Catalog;
 
 /// <summary>A published AddressSpacePlan, as far as the rules need it.</summary>
-public sealed record AddressSpacePlanEntry(string Name, string? AddressSpaceType, IReadOnlyList<string> AddressPlans, int DisplayOrder, string? InfraConfigRef);
+public sealed record AddressSpacePlanEntry(string Name, string? AddressSpaceType, IReadOnlyList<string> AddressPlans, int DisplayOrder);
 
 /// <summary>A published AddressPlan.</summary>
 public sealed record AddressPlanEntry(string Name, string? AddressType, int DisplayOrder);

@@ -6,8 +6,6 @@ namespace EnMasse.Policy.Catalog;
 /// <summary>An immutable catalogue. A new state is a new snapshot, swapped in whole.</summary>
 public sealed class CatalogSnapshot : ICatalog
 {
-    public static readonly CatalogSnapshot Empty = new CatalogBuilder().Build();
-
     private readonly FrozenDictionary<string, AddressSpacePlanEntry> _spacePlans;
     private readonly FrozenDictionary<string, AddressPlanEntry> _addressPlans;
     private readonly FrozenSet<string> _authServices;

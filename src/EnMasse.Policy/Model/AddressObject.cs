@@ -4,7 +4,6 @@ namespace EnMasse.Policy.Model;
 public sealed record AddressObject(
     Resource Resource,
     string? SpaceName,
-    string? LocalName,
     Text? Address,
     Text? Type,
     Text? Plan,
@@ -13,11 +12,10 @@ public sealed record AddressObject(
     public static AddressObject Bind(Resource resource)
     {
         var spec = resource.Spec;
-        var (space, local) = ScopedName.Split(resource.Name);
+        var (space, _) = ScopedName.Split(resource.Name);
         return new AddressObject(
             resource,
             space,
-            local,
             NodeRead.String(spec, "address"),
             NodeRead.String(spec, "type"),
             NodeRead.String(spec, "plan"),

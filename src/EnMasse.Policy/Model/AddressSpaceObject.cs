@@ -8,7 +8,6 @@ public sealed record AddressSpaceObject(
     Text? Type,
     Text? Plan,
     Text? AuthenticationServiceName,
-    SequenceNode? EndpointsNode,
     IReadOnlyList<EndpointView> Endpoints) : TenantObject(Resource)
 {
     public static AddressSpaceObject Bind(Resource resource)
@@ -32,7 +31,6 @@ public sealed record AddressSpaceObject(
             NodeRead.String(spec, "type"),
             NodeRead.String(spec, "plan"),
             NodeRead.String(NodeRead.Map(spec, "authenticationService"), "name"),
-            endpointsNode,
             endpoints);
     }
 }

@@ -6,7 +6,6 @@ namespace EnMasse.Policy.Model;
 public sealed record MessagingUserObject(
     Resource Resource,
     string? SpaceName,
-    string? LocalName,
     Text? Username,
     MappingNode? Authentication,
     Text? AuthenticationType,
@@ -15,12 +14,11 @@ public sealed record MessagingUserObject(
     public static MessagingUserObject Bind(Resource resource)
     {
         var spec = resource.Spec;
-        var (space, local) = ScopedName.Split(resource.Name);
+        var (space, _) = ScopedName.Split(resource.Name);
         var authentication = NodeRead.Map(spec, "authentication");
         return new MessagingUserObject(
             resource,
             space,
-            local,
             NodeRead.String(spec, "username"),
             authentication,
             NodeRead.String(authentication, "type"),

@@ -23,7 +23,7 @@ public sealed class AddressSpacePlanRule : TenantRule<AddressSpaceObject>
         }
 
         var type = subject.Type is { } t && context.Policy.AddressSpaceTypes.ContainsKey(t.Value) ? t.Value : null;
-        var candidates = Published.SpacePlanNames(context.Catalog, type).ToList();
-        context.Report(plan, $"address space plan \"{plan.Value}\" is not published; {Published.SpacePlans(context.Catalog, type)}{Names.DidYouMean(plan.Value, candidates)}");
+        var candidates = PublishedPlans.SpacePlanNames(context.Catalog, type).ToList();
+        context.Report(plan, $"address space plan \"{plan.Value}\" is not published; {PublishedPlans.SpacePlans(context.Catalog, type)}{Names.DidYouMean(plan.Value, candidates)}");
     }
 }

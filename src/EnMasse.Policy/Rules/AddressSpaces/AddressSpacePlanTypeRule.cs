@@ -25,6 +25,6 @@ public sealed class AddressSpacePlanTypeRule : TenantRule<AddressSpaceObject>
             return;
         }
 
-        context.Report(plan, $"address space plan \"{plan.Value}\" is for {published.AddressSpaceType ?? "no"} address spaces, not {type.Value}; {Published.SpacePlans(context.Catalog, type.Value)}");
+        context.Report(plan, $"address space plan \"{plan.Value}\" is for {published.AddressSpaceType ?? "no"} address spaces, not {type.Value}; {PublishedPlans.SpacePlans(context.Catalog, type.Value)}");
     }
 }

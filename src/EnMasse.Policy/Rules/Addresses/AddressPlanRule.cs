@@ -23,7 +23,7 @@ public sealed class AddressPlanRule : TenantRule<AddressObject>
         }
 
         var type = subject.Type?.Value;
-        if (type is not null && !Published.AddressPlanNames(context.Catalog, type).Any())
+        if (type is not null && !PublishedPlans.AddressPlanNames(context.Catalog, type).Any())
         {
             type = null;
         }
@@ -31,7 +31,7 @@ public sealed class AddressPlanRule : TenantRule<AddressObject>
         // When the space and its plan are known, only what that plan offers is worth suggesting.
         var spacePlan = SpaceLookup.Find(context, subject.SpaceName)?.Plan is { } name ? context.Catalog.AddressSpacePlan(name) : null;
         var offered = spacePlan?.AddressPlans.ToHashSet(StringComparer.Ordinal);
-        var candidates = Published.AddressPlanNames(context.Catalog, type).Where(p => offered is null || offered.Contains(p)).ToList();
+        var candidates = PublishedPlans.AddressPlanNames(context.Catalog, type).Where(p => offered is null || offered.Contains(p)).ToList();
         var scope = spacePlan is null ? string.Empty : $" by plan \"{spacePlan.Name}\"";
         context.Report(plan, $"address plan \"{plan.Value}\" is not published; published{(type is null ? string.Empty : " for " + type)}{scope}: {Names.List(candidates)}{Names.DidYouMean(plan.Value, candidates)}");
     }

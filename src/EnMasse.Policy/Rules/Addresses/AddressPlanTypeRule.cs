@@ -23,6 +23,6 @@ public sealed class AddressPlanTypeRule : TenantRule<AddressObject>
             return;
         }
 
-        context.Report(plan, $"address plan \"{plan.Value}\" is for {published.AddressType ?? "no"} addresses, not {type.Value}; {Published.AddressPlans(context.Catalog, type.Value)}");
+        context.Report(plan, $"address plan \"{plan.Value}\" is for {published.AddressType ?? "no"} addresses, not {type.Value}; {PublishedPlans.AddressPlans(context.Catalog, type.Value)}");
     }
 }

@@ -4,7 +4,7 @@ using EnMasse.Policy.Naming;
 namespace EnMasse.Policy.Rules;
 
 /// <summary>Message parts that list what is published, shared by the plan rules so they word it alike.</summary>
-internal static class Published
+internal static class PublishedPlans
 {
     public static IEnumerable<string> SpacePlanNames(ICatalog catalog, string? type) =>
         catalog.AddressSpacePlans.Where(p => type is null || p.AddressSpaceType == type).Select(p => p.Name);
