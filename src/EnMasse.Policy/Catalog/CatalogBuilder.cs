@@ -56,20 +56,16 @@ public sealed class CatalogBuilder
         switch (resource.Kind)
         {
             case ResourceKind.AddressSpacePlan:
-                // v1beta1 plans keep their fields at the top level; v1beta2 under spec.
-                var planFields = NodeRead.Has(spec, "addressSpaceType") ? spec : resource.Root;
+                var spacePlan = AddressSpacePlanObject.Bind(resource);
                 _spacePlans[resource.Name] = new AddressSpacePlanEntry(
                     resource.Name,
-                    NodeRead.String(planFields, "addressSpaceType")?.Value,
-                    [.. NodeRead.Strings(NodeRead.List(planFields, "addressPlans")).Select(t => t.Value)],
-                    NodeRead.Int(planFields, "displayOrder"));
+                    spacePlan.AddressSpaceType?.Value,
+                    [.. spacePlan.AddressPlans.Select(t => t.Value)],
+                    spacePlan.DisplayOrder);
                 break;
             case ResourceKind.AddressPlan:
-                var addressPlanFields = NodeRead.Has(spec, "addressType") ? spec : resource.Root;
-                _addressPlans[resource.Name] = new AddressPlanEntry(
-                    resource.Name,
-                    NodeRead.String(addressPlanFields, "addressType")?.Value,
-                    NodeRead.Int(addressPlanFields, "displayOrder"));
+                var addressPlan = AddressPlanObject.Bind(resource);
+                _addressPlans[resource.Name] = new AddressPlanEntry(resource.Name, addressPlan.AddressType?.Value, addressPlan.DisplayOrder);
                 break;
             case ResourceKind.AuthenticationService:
                 _authServices.Add(resource.Name);

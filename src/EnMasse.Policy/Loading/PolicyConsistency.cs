@@ -1,5 +1,4 @@
 using EnMasse.Policy.Catalog;
-using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Naming;
 using EnMasse.Policy.Policies;
@@ -11,74 +10,64 @@ namespace EnMasse.Policy.Loading;
 /// <summary>Checks that the names a policy directory uses refer to something: plans, rules, authentication services.</summary>
 internal static class PolicyConsistency
 {
-    public static void Check(MappingNode policyRoot, IReadOnlyList<Resource> plans, CatalogSnapshot published, AdmissionPolicy policy, List<(string? File, RawFinding Finding)> findings)
+    /// <param name="findings">Each with the file of the plan it is about, or null for policy.yaml.</param>
+    public static void Check(PolicyDocument document, IReadOnlyList<Resource> plans, CatalogSnapshot published, AdmissionPolicy policy, List<(string? File, RawFinding Finding)> findings)
     {
-        var spec = NodeRead.Map(policyRoot, "spec");
-        var policyFile = (string?)null;
+        void Report(string path, Position at, string message) => findings.Add((null, new RawFinding(PolicyIds.Reference, path, at, message)));
 
-        foreach (var entry in NodeRead.Map(spec, "rules")?.Entries ?? [])
+        foreach (var setting in document.Rules)
         {
+            var entry = setting.Entry;
             var rule = RuleRegistry.Find(entry.Key);
             if (rule is null)
             {
-                var ids = RuleRegistry.All.Select(r => r.Id);
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, entry.Value.Path, entry.KeyStart, $"rule \"{entry.Key}\" does not exist{Names.DidYouMean(entry.Key, ids)}")));
+                Report(entry.Value.Path, entry.KeyStart, $"rule \"{entry.Key}\" does not exist{Names.DidYouMean(entry.Key, RuleRegistry.All.Select(r => r.Id))}");
             }
-            else if (entry.Value is MappingNode setting && setting.Entries.FirstOrDefault(e => e.Value is ScalarNode flag && flag.TryGetBoolean(out var on) && on) is { } truthy)
+            else if (new[] { setting.Admission, setting.Ci }.Where(l => l is not null && l.TryGetBoolean(out var on) && on).MinBy(l => (l!.Start.Line, l.Start.Column)) is { } truthy)
             {
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, truthy.Value.Path, truthy.Value.Start, "a rule's level is error, warning or off; true is none of them")));
+                Report(truthy.Path, truthy.Start, "a rule's level is error, warning or off; true is none of them");
             }
             else if (rule.Fixed)
             {
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, entry.Value.Path, entry.KeyStart, $"rule \"{entry.Key}\" is fixed: its severity cannot be changed or switched off")));
+                Report(entry.Value.Path, entry.KeyStart, $"rule \"{entry.Key}\" is fixed: its severity cannot be changed or switched off");
             }
         }
 
-        foreach (var exemption in NodeRead.Maps(NodeRead.List(spec, "exemptions")))
+        foreach (var exemption in document.Exemptions)
         {
-            foreach (var pattern in NodeRead.Strings(NodeRead.List(exemption, "rules")))
+            foreach (var pattern in exemption.Rules.Where(p => !RuleRegistry.PatternNamesRule(p.Value)))
             {
-                if (!RuleRegistry.PatternNamesRule(pattern.Value))
-                {
-                    findings.Add((policyFile, new RawFinding(PolicyIds.Reference, pattern.Path, pattern.Node.Start, $"exemption names rule \"{pattern.Value}\", which does not exist{Names.DidYouMean(pattern.Value, RuleRegistry.All.Select(r => r.Id))}")));
-                }
+                Report(pattern.Path, pattern.Node.Start, $"exemption names rule \"{pattern.Value}\", which does not exist{Names.DidYouMean(pattern.Value, RuleRegistry.All.Select(r => r.Id))}");
             }
 
-            foreach (var kind in NodeRead.Strings(NodeRead.List(exemption, "kinds")))
+            foreach (var kind in exemption.Kinds.Where(k => !Enum.TryParse<ResourceKind>(k.Value, out _)))
             {
-                if (!Enum.TryParse<ResourceKind>(kind.Value, out _))
-                {
-                    findings.Add((policyFile, new RawFinding(PolicyIds.Reference, kind.Path, kind.Node.Start, $"exemption names kind \"{kind.Value}\", which is not an EnMasse kind{Names.DidYouMean(kind.Value, Enum.GetNames<ResourceKind>())}")));
-                }
+                Report(kind.Path, kind.Node.Start, $"exemption names kind \"{kind.Value}\", which is not an EnMasse kind{Names.DidYouMean(kind.Value, Enum.GetNames<ResourceKind>())}");
             }
         }
 
-        foreach (var type in NodeRead.Map(spec, "addressSpaceTypes")?.Entries ?? [])
+        foreach (var type in document.AddressSpaceTypes ?? [])
         {
-            if (!AdmissionPolicy.EnMasseTypes.TryGetValue(type.Key, out var offered))
+            if (!AdmissionPolicy.EnMasseTypes.TryGetValue(type.Entry.Key, out var offered))
             {
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, type.Value.Path, type.KeyStart, $"address space type \"{type.Key}\" is not an EnMasse type; EnMasse has standard and brokered")));
+                Report(type.Entry.Value.Path, type.Entry.KeyStart, $"address space type \"{type.Entry.Key}\" is not an EnMasse type; EnMasse has standard and brokered");
                 continue;
             }
 
-            foreach (var addressType in NodeRead.Strings(type.Value as SequenceNode).Where(t => !offered.Contains(t.Value)))
+            foreach (var addressType in type.AddressTypes.Where(t => !offered.Contains(t.Value)))
             {
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, addressType.Path, addressType.Node.Start, $"{type.Key} address spaces cannot hold {addressType.Value} addresses; EnMasse offers: {Names.List(offered.Order(StringComparer.Ordinal))}")));
+                Report(addressType.Path, addressType.Node.Start, $"{type.Entry.Key} address spaces cannot hold {addressType.Value} addresses; EnMasse offers: {Names.List(offered.Order(StringComparer.Ordinal))}");
             }
         }
 
-        var defaults = NodeRead.Map(spec, "defaults");
-        if (NodeRead.String(defaults, "authenticationService") is { } authService && !published.HasAuthenticationService(authService.Value))
+        if (document.Defaults.AuthenticationService is { } authService && !published.HasAuthenticationService(authService.Value))
         {
-            findings.Add((policyFile, new RawFinding(PolicyIds.Reference, authService.Path, authService.Node.Start, $"default authentication service \"{authService.Value}\" is not published in plans/; published: {Names.List(published.AuthenticationServices.Order(StringComparer.Ordinal))}")));
+            Report(authService.Path, authService.Node.Start, $"default authentication service \"{authService.Value}\" is not published in plans/; published: {Names.List(published.AuthenticationServices.Order(StringComparer.Ordinal))}");
         }
 
-        foreach (var endpoints in NodeRead.Map(defaults, "endpoints")?.Entries ?? [])
+        foreach (var endpoints in document.Defaults.Endpoints.Where(e => !policy.AddressSpaceTypes.ContainsKey(e.Entry.Key)))
         {
-            if (!policy.AddressSpaceTypes.ContainsKey(endpoints.Key))
-            {
-                findings.Add((policyFile, new RawFinding(PolicyIds.Reference, endpoints.Value.Path, endpoints.KeyStart, $"default endpoints are given for type \"{endpoints.Key}\", which the policy does not allow")));
-            }
+            Report(endpoints.Entry.Value.Path, endpoints.Entry.KeyStart, $"default endpoints are given for type \"{endpoints.Entry.Key}\", which the policy does not allow");
         }
 
         CheckPlans(plans, published, policy, findings);
@@ -87,31 +76,33 @@ internal static class PolicyConsistency
     private static void CheckPlans(IReadOnlyList<Resource> plans, CatalogSnapshot published, AdmissionPolicy policy, List<(string? File, RawFinding Finding)> findings)
     {
         var anyInfraConfig = plans.Any(p => p.Kind is ResourceKind.StandardInfraConfig or ResourceKind.BrokeredInfraConfig);
-        foreach (var plan in plans.Where(p => p.Kind == ResourceKind.AddressSpacePlan))
+        foreach (var plan in plans.Where(p => p.Kind == ResourceKind.AddressSpacePlan).Select(AddressSpacePlanObject.Bind))
         {
-            var fields = NodeRead.Has(plan.Spec, "addressSpaceType") ? plan.Spec : plan.Root;
-            var spaceType = NodeRead.String(fields, "addressSpaceType");
+            var name = plan.Resource.Name;
+            void Report(Text at, string message) => findings.Add((plan.Resource.File, new RawFinding(PolicyIds.Reference, at.Path, at.Node.Start, message)));
+
+            var spaceType = plan.AddressSpaceType;
             if (spaceType is not null && !policy.AddressSpaceTypes.ContainsKey(spaceType.Value))
             {
-                findings.Add((plan.File, new RawFinding(PolicyIds.Reference, spaceType.Path, spaceType.Node.Start, $"plan \"{plan.Name}\" is for address space type \"{spaceType.Value}\", which the policy does not allow")));
+                Report(spaceType, $"plan \"{name}\" is for address space type \"{spaceType.Value}\", which the policy does not allow");
             }
 
-            foreach (var addressPlan in NodeRead.Strings(NodeRead.List(fields, "addressPlans")))
+            foreach (var addressPlan in plan.AddressPlans)
             {
                 var target = published.AddressPlan(addressPlan.Value);
                 if (target is null)
                 {
-                    findings.Add((plan.File, new RawFinding(PolicyIds.Reference, addressPlan.Path, addressPlan.Node.Start, $"plan \"{plan.Name}\" lists address plan \"{addressPlan.Value}\", which is not published{Names.DidYouMean(addressPlan.Value, published.AddressPlans.Select(p => p.Name))}")));
+                    Report(addressPlan, $"plan \"{name}\" lists address plan \"{addressPlan.Value}\", which is not published{Names.DidYouMean(addressPlan.Value, published.AddressPlans.Select(p => p.Name))}");
                 }
                 else if (spaceType is not null && policy.AddressSpaceTypes.TryGetValue(spaceType.Value, out var allowed) && target.AddressType is { } addressType && !allowed.Contains(addressType))
                 {
-                    findings.Add((plan.File, new RawFinding(PolicyIds.Reference, addressPlan.Path, addressPlan.Node.Start, $"plan \"{plan.Name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}")));
+                    Report(addressPlan, $"plan \"{name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}");
                 }
             }
 
-            if (anyInfraConfig && NodeRead.String(fields, "infraConfigRef") is { } infra && !published.HasInfraConfig(infra.Value))
+            if (anyInfraConfig && plan.InfraConfigRef is { } infra && !published.HasInfraConfig(infra.Value))
             {
-                findings.Add((plan.File, new RawFinding(PolicyIds.Reference, infra.Path, infra.Node.Start, $"plan \"{plan.Name}\" refers to infra config \"{infra.Value}\", which is not published")));
+                Report(infra, $"plan \"{name}\" refers to infra config \"{infra.Value}\", which is not published");
             }
         }
     }

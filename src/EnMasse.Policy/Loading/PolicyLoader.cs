@@ -88,7 +88,8 @@ public static class PolicyLoader
         }
 
         var policyRoot = ReadPolicy(policyFile, findings);
-        var policy = policyRoot is null ? null : PolicyBinder.Bind(policyRoot);
+        var document = policyRoot is null ? null : PolicyDocument.Bind(policyRoot);
+        var policy = document is null ? null : PolicyBinder.Bind(document);
 
         var plans = new List<Resource>();
         foreach (var file in files.Where(f => f.RelativePath.StartsWith(PlansFolder, StringComparison.Ordinal)))
@@ -97,10 +98,10 @@ public static class PolicyLoader
         }
 
         var published = new CatalogBuilder().AddRange(plans).Build();
-        if (policyRoot is not null && policy is not null && findings.Count == 0)
+        if (document is not null && policy is not null && findings.Count == 0)
         {
             var consistency = new List<(string? File, RawFinding Finding)>();
-            PolicyConsistency.Check(policyRoot, plans, published, policy, consistency);
+            PolicyConsistency.Check(document, plans, published, policy, consistency);
             findings.AddRange(consistency.Select(c => ToFinding(c.Finding, c.File ?? policyFile.DisplayPath, "AdmissionPolicy", policy.Name)));
         }
 

@@ -1,0 +1,65 @@
+using EnMasse.Policy.Documents;
+using EnMasse.Policy.Model;
+
+namespace EnMasse.Policy.Policies;
+
+/// <summary>
+/// Typed, positioned view of a schema-checked policy.yaml, bound once: the binder reads the
+/// settings from it, and the consistency check points at its nodes. Keys the user wrote (rule
+/// ids, address space types) keep their entry, so a finding can stand at the key.
+/// </summary>
+public sealed record PolicyDocument(
+    MappingNode Root,
+    Text? Name,
+    Text? Platform,
+    Text? InfraNamespace,
+    IReadOnlyList<PolicyAddressSpaceType>? AddressSpaceTypes,
+    PolicyDefaultsView Defaults,
+    IReadOnlyList<PolicyGrant> ServiceAccountGrants,
+    IReadOnlyList<PolicyRuleSetting> Rules,
+    IReadOnlyList<PolicyExemption> Exemptions)
+{
+    public static PolicyDocument Bind(MappingNode root)
+    {
+        var spec = NodeRead.Map(root, "spec");
+        var defaults = NodeRead.Map(spec, "defaults");
+        var certProvider = NodeRead.Map(defaults, "certProvider");
+        return new PolicyDocument(
+            root,
+            NodeRead.String(NodeRead.Map(root, "metadata"), "name"),
+            NodeRead.String(spec, "platform"),
+            NodeRead.String(spec, "infraNamespace"),
+            NodeRead.Map(spec, "addressSpaceTypes")?.Entries.Select(e => new PolicyAddressSpaceType(e, NodeRead.Strings(e.Value as SequenceNode))).ToList(),
+            new PolicyDefaultsView(
+                NodeRead.String(defaults, "authenticationService"),
+                [.. (NodeRead.Map(defaults, "endpoints")?.Entries ?? []).Select(e => new PolicyDefaultEndpoints(e, [.. NodeRead.Maps(e.Value as SequenceNode)]))],
+                NodeRead.String(certProvider, "kubernetes"),
+                NodeRead.String(certProvider, "openshift")),
+            [.. NodeRead.Maps(NodeRead.List(NodeRead.Map(spec, "serviceAccountUsers"), "allowFrom"))
+                .Select(g => new PolicyGrant(NodeRead.String(g, "namespace"), NodeRead.Strings(NodeRead.List(g, "serviceAccountNamespaces"))))],
+            [.. (NodeRead.Map(spec, "rules")?.Entries ?? []).Select(e => new PolicyRuleSetting(e, (e.Value as MappingNode)?.Get("admission") as ScalarNode, (e.Value as MappingNode)?.Get("ci") as ScalarNode))],
+            [.. NodeRead.Maps(NodeRead.List(spec, "exemptions")).Select(x => new PolicyExemption(
+                NodeRead.Strings(NodeRead.List(x, "namespaces")),
+                NodeRead.Strings(NodeRead.List(x, "kinds")),
+                NodeRead.Strings(NodeRead.List(x, "names")),
+                NodeRead.Strings(NodeRead.List(x, "rules"))))]);
+    }
+}
+
+/// <summary>An entry of spec.addressSpaceTypes: the type (the entry's key) and the address types it allows.</summary>
+public sealed record PolicyAddressSpaceType(NodeEntry Entry, IReadOnlyList<Text> AddressTypes);
+
+/// <summary>spec.defaults.</summary>
+public sealed record PolicyDefaultsView(Text? AuthenticationService, IReadOnlyList<PolicyDefaultEndpoints> Endpoints, Text? CertProviderKubernetes, Text? CertProviderOpenShift);
+
+/// <summary>An entry of spec.defaults.endpoints: the address space type (the key) and its endpoints.</summary>
+public sealed record PolicyDefaultEndpoints(NodeEntry Entry, IReadOnlyList<MappingNode> Endpoints);
+
+/// <summary>An entry of spec.serviceAccountUsers.allowFrom.</summary>
+public sealed record PolicyGrant(Text? Namespace, IReadOnlyList<Text> ServiceAccountNamespaces);
+
+/// <summary>An entry of spec.rules: the rule id (the key) and its levels as written.</summary>
+public sealed record PolicyRuleSetting(NodeEntry Entry, ScalarNode? Admission, ScalarNode? Ci);
+
+/// <summary>An entry of spec.exemptions.</summary>
+public sealed record PolicyExemption(IReadOnlyList<Text> Namespaces, IReadOnlyList<Text> Kinds, IReadOnlyList<Text> Names, IReadOnlyList<Text> Rules);
