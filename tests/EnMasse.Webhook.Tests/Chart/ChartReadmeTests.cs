@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EnMasse.Policy.Security;
+using EnMasse.Certificates;
 
 namespace EnMasse.Webhook.Tests.Chart;
 
@@ -45,7 +45,7 @@ public sealed partial class ChartReadmeTests
         {
             // What the recorded commands would have made: the certs/ of `enmasse-policy certs`.
             Directory.CreateDirectory(Path.Combine(work, "certs"));
-            var pair = DevelopmentCertificates.Create(Helm.Release, Helm.Namespace, TimeSpan.FromDays(30));
+            var pair = CertificateAuthority.Create(Helm.Release, Helm.Namespace, TimeSpan.FromDays(30));
             File.WriteAllText(Path.Combine(work, "certs", "ca.crt"), pair.CaCertificatePem);
             Directory.CreateSymbolicLink(Path.Combine(work, "charts"), Path.Combine(Repo.Root, "charts"));
             Directory.CreateSymbolicLink(Path.Combine(work, "platform-policy"), PlatformPolicy.Dir);

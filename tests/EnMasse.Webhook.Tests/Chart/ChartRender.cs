@@ -11,8 +11,7 @@ internal static class ChartRender
 
     private static readonly Lazy<IReadOnlySet<string>> Served = new(() =>
     {
-        var options = new WebhookOptions { Port = 0, Address = System.Net.IPAddress.Loopback, CertDir = Path.GetTempPath(), Policies = Path.Combine(Repo.Root, "policies") };
-        var app = WebhookApp.Build(options, logging => { });
+        var app = WebhookApp.Build(["--port=0", "--address=127.0.0.1", $"--cert-dir={Path.GetTempPath()}", $"--policies={Repo.Policies}"], logging => { }, environment: WebhookServer.NoVariables);
         return ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().Select(e => e.RoutePattern.RawText!).ToHashSet();
     });
 
@@ -35,6 +34,6 @@ internal static class ChartRender
     {
         var env = Rendered.Container(deployment)["env"]!.AsArray();
         var podNamespace = env.Any(e => Rendered.Str(e, "name") == "POD_NAMESPACE" && Rendered.Str(e, "valueFrom", "fieldRef", "fieldPath") == "metadata.namespace");
-        return WebhookOptions.From([.. Rendered.Args(deployment), .. podNamespace ? new[] { "--namespace=" + ns } : []], _ => null, development: false);
+        return WebhookSettings.Load([.. Rendered.Args(deployment), .. podNamespace ? new[] { "--namespace=" + ns } : []], WebhookServer.NoVariables);
     }
 }

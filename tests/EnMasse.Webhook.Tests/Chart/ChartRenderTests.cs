@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using EnMasse.Policy.Model;
 using EnMasse.Webhook.Cluster;
+using EnMasse.Webhook.Hosting;
 
 namespace EnMasse.Webhook.Tests.Chart;
 
@@ -142,7 +142,7 @@ public sealed class ChartRenderTests
         Assert.True(settings is not null, error);
 
         var expected = new SortedSet<string>(StringComparer.Ordinal);
-        if (settings.CatalogSource == "cluster")
+        if (settings.CatalogSource == CatalogSource.Cluster)
         {
             var infra = variant.Values.FirstOrDefault(v => v.StartsWith("infraNamespace=", StringComparison.Ordinal))?["infraNamespace=".Length..] ?? "enmasse-infra";
             foreach (var resource in WatchedResource.All)
@@ -154,7 +154,7 @@ public sealed class ChartRenderTests
             }
         }
 
-        if (settings.CertMode == "self-managed")
+        if (settings.CertMode == CertMode.SelfManaged)
         {
             foreach (var verb in new[] { "get", "update" })
             {
@@ -202,7 +202,7 @@ public sealed class ChartRenderTests
         Assert.Equal(settings.Policies, mounts["policy"]);
         Assert.Equal(settings.CertDir, mounts["certs"]);
         var selfManaged = variant.Mode == "selfManaged";
-        Assert.Equal(selfManaged ? "self-managed" : "files", settings.CertMode);
+        Assert.Equal(selfManaged ? CertMode.SelfManaged : CertMode.Files, settings.CertMode);
         if (selfManaged)
         {
             Assert.Equal(Rendered.Name(rendered.One("Service")), settings.Service);

@@ -1,4 +1,4 @@
-using EnMasse.Policy.Security;
+using EnMasse.Certificates;
 
 namespace EnMasse.Webhook.Tests.Chart;
 
@@ -8,7 +8,7 @@ internal sealed record ChartVariant(string Name, string Mode, IReadOnlyList<stri
     public const string Repository = "registry.example.com/platform/enmasse-admission";
 
     public static readonly string CaBundle = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(
-        DevelopmentCertificates.Create(Helm.Release, Helm.Namespace, TimeSpan.FromDays(30)).CaCertificatePem));
+        CertificateAuthority.Create(Helm.Release, Helm.Namespace, TimeSpan.FromDays(30)).CaCertificatePem));
 
     private static readonly string[] Image = ["--set", "image.repository=" + Repository];
 

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Loading;
 using EnMasse.Policy.Policies;
 
 namespace EnMasse.Webhook.Tests.Chart;
