@@ -9,7 +9,8 @@ public sealed class MutateCommandTests
         run.Write("space.yaml", Files.Space);
         var (exit, output, _) = run.Run("mutate", "space.yaml");
         Assert.Equal(0, exit);
-        Assert.Contains("  endpoints:\n    - name: messaging\n      service: messaging\n      cert:\n        provider: selfsigned\n", output, StringComparison.Ordinal);
+        Assert.Contains("  endpoints:\n    - name: messaging\n      service: messaging\n      expose:\n        type: loadbalancer\n        loadBalancerPorts:\n          - amqps\n      cert:\n        provider: selfsigned\n"
+            + "    - name: messaging-wss\n      service: messaging\n      expose:\n        type: loadbalancer\n        loadBalancerPorts:\n          - https\n      cert:\n        provider: selfsigned\n", output, StringComparison.Ordinal);
         Assert.Contains("  authenticationService:\n    name: standard-authservice\n", output, StringComparison.Ordinal);
     }
 

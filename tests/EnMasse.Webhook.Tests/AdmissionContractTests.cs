@@ -74,7 +74,9 @@ public sealed class AdmissionContractTests : IAsyncLifetime
         Assert.Equal("JSONPatch", response.GetProperty("patchType").GetString());
         var patch = Encoding.UTF8.GetString(Convert.FromBase64String(response.GetProperty("patch").GetString()!));
         Assert.Equal(
-            """[{"op":"add","path":"/spec/authenticationService","value":{"name":"standard-authservice"}},{"op":"add","path":"/spec/endpoints","value":[{"name":"messaging","service":"messaging"}]},{"op":"add","path":"/spec/endpoints/0/cert","value":{"provider":"selfsigned"}}]""",
+            """[{"op":"add","path":"/spec/authenticationService","value":{"name":"standard-authservice"}},"""
+            + """{"op":"add","path":"/spec/endpoints","value":[{"name":"messaging","service":"messaging","expose":{"type":"loadbalancer","loadBalancerPorts":["amqps"]}},{"name":"messaging-wss","service":"messaging","expose":{"type":"loadbalancer","loadBalancerPorts":["https"]}}]},"""
+            + """{"op":"add","path":"/spec/endpoints/0/cert","value":{"provider":"selfsigned"}},{"op":"add","path":"/spec/endpoints/1/cert","value":{"provider":"selfsigned"}}]""",
             patch);
     }
 

@@ -17,7 +17,12 @@ internal static class ParityCases
     private static string User(string name, string spec) =>
         $"apiVersion: user.enmasse.io/v1beta1\nkind: MessagingUser\nmetadata:\n  name: {name}\n  namespace: team1\nspec:\n{spec}";
 
+    /// <summary>The object with more lines under metadata (annotations, finalizers, deletionTimestamp).</summary>
+    private static string WithMetadata(string yaml, string lines) => yaml.Replace("  namespace: team1\n", "  namespace: team1\n" + lines, StringComparison.Ordinal);
+
     private const string Standard = "  type: standard\n  plan: standard-small\n";
+    private const string Gold = "  type: standard\n  plan: gold\n";
+    private const string HugeQueue = "  address: q7\n  type: queue\n  plan: standard-huge-queue\n";
     private const string Queue = "  address: q9\n  type: queue\n  plan: standard-small-queue\n";
     private const string Password = "  username: user1\n  authentication:\n    type: password\n    password: cGFzc3dvcmQ=\n";
 
@@ -42,20 +47,20 @@ internal static class ParityCases
         new("address allowed", true, [], Address("myspace.q9", Queue)),
         new("address defaulted spec.address", true, [], Address("myspace.q9", "  type: queue\n  plan: standard-small-queue\n")),
         new("address name without space", false, ["address.name"], Address("q9", Queue)),
-        new("address of a missing space", false, ["address.space"], Address("nospace.q9", Queue)),
+        new("address of a missing space warns at admission", true, ["address.space"], Address("nospace.q9", Queue)),
         new("address with whitespace", false, ["address.address"], Address("myspace.q9", "  address: \"q 9\"\n  type: queue\n  plan: standard-small-queue\n")),
         new("address type not in brokered", false, ["address.plan-allowed", "address.type"], Address("bspace.a1", "  address: a1\n  type: anycast\n  plan: standard-small-anycast\n")),
         new("address plan unpublished", false, ["address.plan"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-huge-queue\n")),
         new("address plan of another type", false, ["address.plan-type"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-small-topic\n")),
-        new("address plan not offered", false, ["address.plan-allowed"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-xlarge-queue\n")),
-        new("subscription of a missing topic", false, ["address.topic"], Address("myspace.s1", "  address: s1\n  type: subscription\n  plan: standard-small-subscription\n  topic: nope\n")),
+        new("address plan not offered warns at admission", true, ["address.plan-allowed"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-xlarge-queue\n")),
+        new("subscription of a missing topic warns at admission", true, ["address.topic"], Address("myspace.s1", "  address: s1\n  type: subscription\n  plan: standard-small-subscription\n  topic: nope\n")),
         new("subscription of a topic", true, [], Address("myspace.s1", "  address: s1\n  type: subscription\n  plan: standard-small-subscription\n  topic: topic1\n")),
         new("address duplicate", false, ["address.duplicate"], Address("myspace.other", "  address: queue1\n  type: queue\n  plan: standard-small-queue\n")),
         new("address changed", false, ["address.immutable"], Address("myspace.queue1", "  address: queue2\n  type: queue\n  plan: standard-small-queue\n"), "UPDATE", Address("myspace.queue1", "  address: queue1\n  type: queue\n  plan: standard-small-queue\n")),
 
         new("user allowed", true, [], User("myspace.user1", Password + "  authorization: [ { addresses: [queue1], operations: [send] } ]\n")),
         new("user name without space", false, ["user.name"], User("user1", Password)),
-        new("user of a missing space", false, ["user.space"], User("nospace.user1", Password)),
+        new("user of a missing space warns at admission", true, ["user.space"], User("nospace.user1", Password)),
         new("user username pattern", false, ["user.username"], User("myspace.user1", Password.Replace("user1", "User_1", StringComparison.Ordinal))),
         new("user password missing", false, ["user.authentication"], User("myspace.user1", "  username: user1\n  authentication:\n    type: password\n")),
         new("user service account of another team", false, ["user.serviceaccount-namespace"], User("myspace.sa", "  username: system:serviceaccount:team2:app\n  authentication: { type: serviceaccount }\n")),
@@ -63,5 +68,15 @@ internal static class ParityCases
         new("user unknown operation", false, ["user.authorization"], User("myspace.user1", Password + "  authorization: [ { addresses: [queue1], operations: [publish] } ]\n")),
         new("user pattern matching nothing warns", true, ["user.authorization-address"], User("myspace.user1", Password + "  authorization: [ { addresses: [nothing*], operations: [send] } ]\n")),
         new("user username changed", false, ["user.immutable"], User("myspace.user1", Password.Replace("username: user1", "username: user2", StringComparison.Ordinal)), "UPDATE", User("myspace.user1", Password)),
+
+        // UPDATE semantics: what the change did not touch never denies (the stored objects break a fixed rule: their plan is not published).
+        new("status-only update of a space whose plan is unpublished", true, [], Space("space3", Gold) + "status:\n  isReady: true\n  phase: Active\n", "UPDATE", Space("space3", Gold)),
+        new("labels and finalizers update of an address whose plan is unpublished", true, [], WithMetadata(Address("myspace.q7", HugeQueue), "  labels: { team: a }\n  finalizers: [enmasse.io/address]\n"), "UPDATE", Address("myspace.q7", HugeQueue)),
+        new("finalizer removal of a deleted address whose plan is unpublished", true, [], WithMetadata(Address("myspace.q7", HugeQueue), "  deletionTimestamp: \"2024-05-01T10:00:00Z\"\n"), "UPDATE", WithMetadata(Address("myspace.q7", HugeQueue), "  deletionTimestamp: \"2024-05-01T10:00:00Z\"\n  finalizers: [enmasse.io/address]\n")),
+        new("space update keeping an unpublished plan warns", true, ["addressspace.plan"], Space("space3", Gold + "  endpoints: [ { name: m, service: messaging } ]\n"), "UPDATE", Space("space3", Gold)),
+        new("space update of a protected annotation is judged", true, ["addressspace.plan"], WithMetadata(Space("space3", Gold), "  annotations: { enmasse.io/realm-name: team1-space3 }\n"), "UPDATE", Space("space3", Gold)),
+        new("space update introducing an unpublished plan is denied", false, ["addressspace.plan"], Space("space3", Gold), "UPDATE", Space("space3", Standard)),
+        new("address update to another unpublished plan is denied", false, ["address.plan"], Address("myspace.q7", HugeQueue.Replace("standard-huge-queue", "standard-giant-queue", StringComparison.Ordinal)), "UPDATE", Address("myspace.q7", HugeQueue)),
+        new("space type change is denied while an old finding is waived", false, ["addressspace.immutable", "addressspace.plan"], Space("space3", "  type: brokered\n  plan: gold\n"), "UPDATE", Space("space3", Gold)),
     ];
 }

@@ -5,27 +5,52 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Defaults;
 
-/// <summary><c>default.endpoints</c>: an AddressSpace without spec.endpoints gets the policy's endpoints for its type.</summary>
+/// <summary>
+/// <c>default.endpoints</c>, as EnMasse's CreateController does it: an AddressSpace whose
+/// spec.endpoints is absent or empty gets the default endpoints of its type; one that lists
+/// endpoints gets the defaults of every service it does not mention. The defaults are the
+/// policy's for the type, else EnMasse's own. Only additions: an empty list gets items, nothing
+/// the tenant wrote is changed, and a default whose name the tenant already uses is left out.
+/// </summary>
 public sealed class EndpointsDefault : IDefault
 {
     public string Id => RuleIds.DefaultEndpoints;
 
     public ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public string Summary => "an AddressSpace with no spec.endpoints gets the policy's endpoints for its type (EnMasse's default: messaging)";
+    public string Summary => "an AddressSpace with no or empty spec.endpoints gets the default endpoints of its type, and one that lists endpoints gets the defaults of each service it leaves out (EnMasse's: messaging and messaging-wss, exposed as on the platform)";
 
     public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy)
     {
-        // An explicit empty list is the user's choice (no external endpoints) and is kept.
-        if (resource.Spec is not { } spec || spec.Get("endpoints") is not null
-            || NodeRead.String(spec, "type") is not { } type || !policy.AddressSpaceTypes.ContainsKey(type.Value))
+        if (resource.Spec is not { } spec || NodeRead.String(spec, "type") is not { } type || !policy.AddressSpaceTypes.ContainsKey(type.Value))
         {
             yield break;
         }
 
-        IEnumerable<Node> endpoints = policy.Defaults.Endpoints.TryGetValue(type.Value, out var configured)
+        var defaults = policy.Defaults.Endpoints.TryGetValue(type.Value, out var configured)
             ? configured
-            : [NodeFactory.Map(("name", NodeFactory.String("messaging")), ("service", NodeFactory.String("messaging")))];
-        yield return (["spec", "endpoints"], NodeFactory.List(endpoints));
+            : EnMasseEndpoints.For(type.Value, policy.Platform);
+        switch (spec.Get("endpoints"))
+        {
+            case null:
+                yield return (["spec", "endpoints"], NodeFactory.List(defaults));
+                break;
+            case SequenceNode written:
+                var listed = NodeRead.Maps(written).ToList();
+                var services = listed.Select(e => NodeRead.String(e, "service")?.Value).ToHashSet(StringComparer.Ordinal);
+                var names = listed.Select(e => NodeRead.String(e, "name")?.Value).ToHashSet(StringComparer.Ordinal);
+                var index = written.Items.Count;
+                foreach (var endpoint in defaults)
+                {
+                    if (!services.Contains(NodeRead.String(endpoint, "service")?.Value) && names.Add(NodeRead.String(endpoint, "name")?.Value))
+                    {
+                        yield return (["spec", "endpoints", Index(index++)], endpoint);
+                    }
+                }
+
+                break;
+        }
     }
+
+    private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

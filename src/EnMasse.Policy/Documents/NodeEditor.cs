@@ -9,7 +9,10 @@ namespace EnMasse.Policy.Documents;
 /// </summary>
 public static class NodeEditor
 {
-    /// <summary>Adds <paramref name="value"/> under <paramref name="segments"/>; the parent must exist and the key must not.</summary>
+    /// <summary>
+    /// Adds <paramref name="value"/> under <paramref name="segments"/>; the parent must exist and
+    /// the key must not, or, in a list, the index must be its length (an append).
+    /// </summary>
     public static Node Add(Node root, IReadOnlyList<string> segments, Node value) => Add(root, segments, 0, value);
 
     /// <summary>A copy of a node with new paths and one position throughout.</summary>
@@ -54,9 +57,22 @@ public static class NodeEditor
                 }
 
                 return mapping with { Entries = entries };
-            case SequenceNode sequence when int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < sequence.Items.Count && !last:
+            case SequenceNode sequence when int.TryParse(segment, System.Globalization.CultureInfo.InvariantCulture, out var index) && index >= 0:
                 var items = sequence.Items.ToList();
-                items[index] = Add(items[index], segments, depth + 1, value);
+                if (!last && index < items.Count)
+                {
+                    items[index] = Add(items[index], segments, depth + 1, value);
+                }
+                else if (last && index == items.Count)
+                {
+                    // RFC 6902 adds at the index one past the end by appending.
+                    items.Add(Rebase(value, NodePath.Index(sequence.Path, index), sequence.KeyStart));
+                }
+                else
+                {
+                    throw new InvalidOperationException($"cannot add at {NodePath.Index(sequence.Path, index)}");
+                }
+
                 return sequence with { Items = items };
             default:
                 throw new InvalidOperationException($"cannot add below {node.Path}");

@@ -17,6 +17,12 @@ public sealed record Decision(
 {
     public static Decision NotApplicable { get; } = new(false, true, [], [], null);
 
+    /// <summary>The policy entry that trusted the requester, when one did and errors were waived for it (for the log).</summary>
+    public string? TrustedBy { get; init; }
+
+    /// <summary>An UPDATE the engine does not judge (see <see cref="UpdateScope"/>): allowed, nothing found, nothing patched.</summary>
+    public static Decision Unjudged(Resource resource) => new(true, true, [], [], resource);
+
     public IEnumerable<Finding> Errors => Findings.Where(f => f.Denies);
 
     public IReadOnlyList<string> AppliedDefaults => [.. Patch.Select(p => p.DefaultId).Distinct()];

@@ -17,6 +17,18 @@ public sealed record EvaluationRequest(
     string? File = null,
     IReadOnlyList<RawFinding>? ReaderProblems = null)
 {
+    /// <summary>
+    /// How an UPDATE with a stored version is judged. On (the default), it is judged on what it
+    /// changes: an update that touches no spec and no protected annotation, or of an object being
+    /// deleted, is allowed without evaluation, and an error the stored object already had at the
+    /// same rule, path and value comes back as a warning. Off, the new object is judged whole, as
+    /// an audit of stored objects judges them.
+    /// </summary>
+    public bool Ratchet { get; init; } = true;
+
+    /// <summary>Who asks (the review's userInfo); null offline. A requester the policy trusts is never denied.</summary>
+    public Requester? Requester { get; init; }
+
     public static EvaluationRequest ForDocument(SourceDocument document, Operation operation, Node? old, string @namespace, EnforcementPoint point) =>
         new(document.Root, operation, old, @namespace, point, document.File, document.Problems);
 }

@@ -32,7 +32,7 @@ internal static class FindingStamper
             {
                 RuleLevel.Error => Severity.Error,
                 RuleLevel.Warning => Severity.Warning,
-                _ => finding.Severity ?? rule?.DefaultSeverity ?? Severity.Error,
+                _ => finding.Severity ?? rule?.DefaultAt(point) ?? Severity.Error,
             };
             result.Add(Finding.Of(
                 finding with { Message = SecretScrubber.Scrub(finding.Message, secrets) },

@@ -12,10 +12,13 @@ namespace EnMasse.Policy.Engine;
 /// <summary>
 /// The one entry point both doors call. Defaults first, so validation judges the object as it
 /// will be stored; then the schema; then the rules of the object's kind; then the policy's
-/// weights and exemptions.
+/// weights and exemptions. An UPDATE is judged on what it changes (<see cref="EvaluationRequest.Ratchet"/>),
+/// and a requester the policy trusts is never denied.
 /// </summary>
 public sealed class PolicyEngine(PolicyBundle bundle)
 {
+    public const string TrustedReason = "not enforced for a trusted requester";
+
     public PolicyBundle Bundle { get; } = bundle;
 
     public AdmissionPolicy Policy => Bundle.Policy;
@@ -33,6 +36,38 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             return Decision.NotApplicable;
         }
 
+        var stored = request.Operation == Operation.Update && request.Ratchet && request.OldObject is { } oldObject
+            && Resource.From(oldObject, request.Namespace) is { } oldResource && oldResource.Kind == original.Kind
+            ? oldResource
+            : null;
+        if (stored is not null && UpdateScope.JudgesNothing(original, stored, Policy))
+        {
+            return Decision.Unjudged(original);
+        }
+
+        var decision = Judge(request, original, catalog);
+        if (stored is not null && decision.Errors.Any())
+        {
+            // Only now is the stored version judged: most updates find nothing to waive.
+            var before = Judge(new EvaluationRequest(stored.Root, Operation.Create, null, request.Namespace, request.Point), stored, catalog);
+            decision = Ratchet.Apply(decision, before);
+        }
+
+        if (request.Requester is { } requester && decision.Errors.Any() && Policy.TrustedRequesters.Match(requester) is { } trustedBy)
+        {
+            decision = decision with
+            {
+                Allowed = true,
+                Findings = [.. decision.Findings.Select(f => f.Denies ? f.Waive(Waiver.TrustedRequester, TrustedReason) : f)],
+                TrustedBy = trustedBy,
+            };
+        }
+
+        return decision;
+    }
+
+    private Decision Judge(EvaluationRequest request, Resource original, ICatalog catalog)
+    {
         var raw = new List<RawFinding>(request.ReaderProblems ?? []);
         var (resource, patch) = Defaulter.Apply(original, Policy);
 

@@ -70,6 +70,7 @@ internal static class PolicyConsistency
             Report(endpoints.Entry.Value.Path, endpoints.Entry.KeyStart, $"default endpoints are given for type \"{endpoints.Entry.Key}\", which the policy does not allow");
         }
 
+        TrustedRequesterCheck.Check(document.TrustedRequesters, findings);
         CheckPlans(plans, published, policy, findings);
     }
 

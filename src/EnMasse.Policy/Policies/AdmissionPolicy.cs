@@ -27,7 +27,10 @@ public sealed record ServiceAccountGrant(string Namespace, IReadOnlyList<string>
 /// <summary>Findings of the matching objects and rules are kept, shown and counted, but do not deny.</summary>
 public sealed record Exemption(IReadOnlyList<string> Namespaces, IReadOnlyList<string> Kinds, IReadOnlyList<string> Names, IReadOnlyList<string> Rules);
 
-/// <summary>What the mutating side fills in.</summary>
+/// <summary>
+/// What the mutating side fills in. Endpoints absent for a type are EnMasse's own
+/// (Defaults.EnMasseEndpoints); the cert providers default to EnMasse's selfsigned.
+/// </summary>
 public sealed record PolicyDefaults(
     string? AuthenticationService,
     FrozenDictionary<string, IReadOnlyList<MappingNode>> Endpoints,
@@ -58,10 +61,13 @@ public sealed record AdmissionPolicy(
         Platform.Kubernetes,
         "enmasse-infra",
         EnMasseTypes,
-        new PolicyDefaults(null, FrozenDictionary<string, IReadOnlyList<MappingNode>>.Empty, "selfsigned", "openshift"),
+        new PolicyDefaults(null, FrozenDictionary<string, IReadOnlyList<MappingNode>>.Empty, "selfsigned", "selfsigned"),
         [],
         FrozenDictionary<string, RuleSetting>.Empty,
         []);
+
+    /// <summary>Requesters never denied (spec.trustedRequesters); none unless the policy names some.</summary>
+    public TrustedRequesters TrustedRequesters { get; init; } = TrustedRequesters.None;
 
     public string PlatformName => Platform == Platform.OpenShift ? "openshift" : "kubernetes";
 

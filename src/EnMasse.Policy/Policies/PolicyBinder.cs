@@ -24,7 +24,13 @@ internal static class PolicyBinder
                 defaults.CertProviderOpenShift?.Value ?? empty.Defaults.CertProviderOpenShift),
             [.. document.ServiceAccountGrants.Select(g => new ServiceAccountGrant(g.Namespace?.Value ?? string.Empty, Values(g.ServiceAccountNamespaces)))],
             document.Rules.ToFrozenDictionary(r => r.Entry.Key, r => new RuleSetting(Level(r.Admission), Level(r.Ci)), StringComparer.Ordinal),
-            [.. document.Exemptions.Select(e => new Exemption(Values(e.Namespaces), Values(e.Kinds), Values(e.Names), Values(e.Rules)))]);
+            [.. document.Exemptions.Select(e => new Exemption(Values(e.Namespaces), Values(e.Kinds), Values(e.Names), Values(e.Rules)))])
+        {
+            TrustedRequesters = new TrustedRequesters(
+                Values(document.TrustedRequesters.ServiceAccounts),
+                document.TrustedRequesters.Users.Select(u => u.Value).ToFrozenSet(StringComparer.Ordinal),
+                document.TrustedRequesters.Groups.Select(g => g.Value).ToFrozenSet(StringComparer.Ordinal)),
+        };
     }
 
     private static RuleLevel? Level(ScalarNode? level) => level switch

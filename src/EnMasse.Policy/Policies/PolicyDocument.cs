@@ -19,8 +19,12 @@ public sealed record PolicyDocument(
     IReadOnlyList<PolicyRuleSetting> Rules,
     IReadOnlyList<PolicyExemption> Exemptions)
 {
+    /// <summary>spec.trustedRequesters; empty lists when absent.</summary>
+    public PolicyTrustedRequesters TrustedRequesters { get; init; } = new([], [], []);
+
     public static PolicyDocument Bind(MappingNode root)
     {
+        var trusted = NodeRead.Map(NodeRead.Map(root, "spec"), "trustedRequesters");
         var spec = NodeRead.Map(root, "spec");
         var defaults = NodeRead.Map(spec, "defaults");
         var certProvider = NodeRead.Map(defaults, "certProvider");
@@ -42,7 +46,13 @@ public sealed record PolicyDocument(
                 NodeRead.Strings(NodeRead.List(x, "namespaces")),
                 NodeRead.Strings(NodeRead.List(x, "kinds")),
                 NodeRead.Strings(NodeRead.List(x, "names")),
-                NodeRead.Strings(NodeRead.List(x, "rules"))))]);
+                NodeRead.Strings(NodeRead.List(x, "rules"))))])
+        {
+            TrustedRequesters = new PolicyTrustedRequesters(
+                NodeRead.Strings(NodeRead.List(trusted, "serviceAccounts")),
+                NodeRead.Strings(NodeRead.List(trusted, "users")),
+                NodeRead.Strings(NodeRead.List(trusted, "groups"))),
+        };
     }
 }
 
@@ -63,3 +73,6 @@ public sealed record PolicyRuleSetting(NodeEntry Entry, ScalarNode? Admission, S
 
 /// <summary>An entry of spec.exemptions.</summary>
 public sealed record PolicyExemption(IReadOnlyList<Text> Namespaces, IReadOnlyList<Text> Kinds, IReadOnlyList<Text> Names, IReadOnlyList<Text> Rules);
+
+/// <summary>spec.trustedRequesters, as written.</summary>
+public sealed record PolicyTrustedRequesters(IReadOnlyList<Text> ServiceAccounts, IReadOnlyList<Text> Users, IReadOnlyList<Text> Groups);

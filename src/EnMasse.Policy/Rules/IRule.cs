@@ -8,7 +8,16 @@ public interface IRule
 {
     string Id { get; }
 
+    /// <summary>The weight in CI, and at admission unless <see cref="AdmissionSeverity"/> says otherwise; the policy may change both.</summary>
     Severity DefaultSeverity { get; }
+
+    /// <summary>
+    /// The weight at admission when the policy sets none. A check that needs another object,
+    /// one that may arrive later in the same apply (kubectl applies files in name order, Argo CD
+    /// and Flux in their own, and EnMasse 0.31+ accepts the object and waits), is a warning at
+    /// admission and stays an error in CI, which sees the whole change.
+    /// </summary>
+    Severity AdmissionSeverity { get; }
 
     /// <summary>A fixed rule cannot be switched off or weighed differently by the policy.</summary>
     bool Fixed { get; }
@@ -32,6 +41,8 @@ public abstract class TenantRule<T> : ITenantRule
     public abstract string Id { get; }
 
     public virtual Severity DefaultSeverity => Severity.Error;
+
+    public virtual Severity AdmissionSeverity => DefaultSeverity;
 
     public virtual bool Fixed => false;
 
@@ -57,7 +68,16 @@ public abstract class InputRule : IRule
 
     public Severity DefaultSeverity => Severity.Error;
 
+    public Severity AdmissionSeverity => Severity.Error;
+
     public abstract bool Fixed { get; }
 
     public abstract string Summary { get; }
+}
+
+/// <summary>The default weight of a rule at one enforcement point.</summary>
+public static class RuleDefaults
+{
+    public static Severity DefaultAt(this IRule rule, EnforcementPoint point) =>
+        point == EnforcementPoint.Admission ? rule.AdmissionSeverity : rule.DefaultSeverity;
 }

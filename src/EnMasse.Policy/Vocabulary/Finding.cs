@@ -2,7 +2,8 @@ namespace EnMasse.Policy.Vocabulary;
 
 /// <summary>
 /// What a rule found, as every door reports it. <see cref="Line"/> and <see cref="Column"/> are
-/// 1-based, or 0 when the object came without text (an AdmissionReview).
+/// 1-based, or 0 when the object came without text (an AdmissionReview). A <see cref="Waiver"/>
+/// says why an error of the rule came back as a warning (its message says so too).
 /// </summary>
 public sealed record Finding(
     string Rule,
@@ -15,7 +16,8 @@ public sealed record Finding(
     string? Namespace,
     string? Name,
     string Path,
-    bool Exempted = false)
+    bool Exempted = false,
+    Waiver? Waiver = null)
 {
     public bool Denies => Severity == Severity.Error && !Exempted;
 
@@ -35,6 +37,10 @@ public sealed record Finding(
     /// <summary>A rule's raw finding, placed in its file and on its object, with the weight the policy gives it.</summary>
     public static Finding Of(RawFinding raw, Severity severity, string? file, string? kind, string? @namespace, string? name, bool exempted = false) =>
         new(raw.Rule, severity, raw.Message, file, raw.Position.Line, raw.Position.Column, kind, @namespace, name, raw.Path, exempted);
+
+    /// <summary>The same finding as a warning that does not deny, with the reason in front of the message (kubectl shows the first 120 characters).</summary>
+    public Finding Waive(Waiver waiver, string reason) =>
+        this with { Severity = Severity.Warning, Waiver = waiver, Message = $"{reason}: {Message}" };
 
     /// <summary>Findings sort by file, line, column, rule; the rest only breaks ties so the order never depends on rule order.</summary>
     public static readonly IComparer<Finding> Order = Comparer<Finding>.Create(static (a, b) =>

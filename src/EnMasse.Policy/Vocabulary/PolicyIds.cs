@@ -8,4 +8,7 @@ public static class PolicyIds
 
     /// <summary>A name in the policy refers to nothing: an address plan, a rule, an authentication service.</summary>
     public const string Reference = "policy.reference";
+
+    /// <summary>A value the schema admits but the field cannot take: a glob where none is allowed, a group that holds everyone.</summary>
+    public const string Value = "policy.value";
 }

@@ -54,9 +54,16 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
 
         var document = request.Object is { } json ? JsonElementConverter.ToDocument(json) : null;
         var old = request.OldObject is { } oldObject ? JsonElementConverter.ToNode(oldObject) : null;
-        var evaluation = new EvaluationRequest(document?.Root, operation, old, request.Namespace ?? Resource.DefaultNamespace, EnforcementPoint.Admission, null, document?.Problems);
+        var evaluation = new EvaluationRequest(document?.Root, operation, old, request.Namespace ?? Resource.DefaultNamespace, EnforcementPoint.Admission, null, document?.Problems)
+        {
+            Requester = RequesterOf(request.UserInfo),
+        };
         return serving.Engine.Evaluate(evaluation, serving.Catalog);
     }
+
+    /// <summary>The review's userInfo; a request without a user name has no requester to trust.</summary>
+    private static Requester? RequesterOf(UserInfo? user) =>
+        user?.Username is { Length: > 0 } username ? new Requester(username, [.. (user.Groups ?? []).OfType<string>()]) : null;
 
     /// <summary>The mutating webhook fills in defaults and leaves the verdict to the validating one, so kubectl shows each finding once.</summary>
     private static Decision AsMutation(Decision decision) => decision with { Allowed = true, Findings = [] };
@@ -72,6 +79,17 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
             foreach (var finding in decision.Findings)
             {
                 metrics.Findings.WithLabels(finding.Rule, finding.Severity.ToName()).Inc();
+            }
+
+            if (decision.TrustedBy is { } trustedBy)
+            {
+                var waived = decision.Findings.Where(f => f.Waiver == Waiver.TrustedRequester).Select(f => f.Rule).ToList();
+                foreach (var rule in waived)
+                {
+                    metrics.TrustedOverrides.WithLabels(rule).Inc();
+                }
+
+                Log.TrustedOverride(logger, request.Uid!, request.Kind?.Kind, request.Namespace, request.Name, operation, trustedBy, string.Join(",", waived.Distinct()));
             }
         }
 

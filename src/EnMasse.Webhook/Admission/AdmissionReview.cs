@@ -18,11 +18,15 @@ internal sealed record AdmissionRequest(
     string? Name,
     JsonElement? Object,
     JsonElement? OldObject,
-    bool? DryRun)
+    bool? DryRun,
+    UserInfo? UserInfo = null)
 {
     public static JsonElement? Present(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } element && element.EnumerateObject().Any() ? element : null;
 }
+
+/// <summary>Who sent the request, as the API server authenticated them; decides whether the policy trusts the requester.</summary>
+internal sealed record UserInfo(string? Username, IReadOnlyList<string?>? Groups);
 
 /// <summary>The kind of the object under review; only the kind is used (for metrics and the log).</summary>
 internal sealed record RequestKind(string? Kind);

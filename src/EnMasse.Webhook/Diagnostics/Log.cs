@@ -2,7 +2,7 @@ namespace EnMasse.Webhook.Diagnostics;
 
 /// <summary>
 /// The webhook's log lines, source-generated. None of them carries an object's values.
-/// Event ids: 1-9 here (admission, policy, certificate store), 20-29 the cluster feed
+/// Event ids: 1-9 here (admission, trusted overrides, policy, certificate store), 20-29 the cluster feed
 /// (Cluster/ClusterCatalogFeed), 30-39 self-managed certificates (Tls/SelfManagedCertificates).
 /// </summary>
 internal static partial class Log
@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "Bad admission call: {Status} {Reason}")]
     public static partial void BadCall(ILogger logger, int status, string reason);
+
+    [LoggerMessage(8, LogLevel.Warning, "Admission uid={Uid} {Kind} {Namespace}/{Name} {Operation}: errors not enforced for a requester trusted by spec.trustedRequesters {TrustedBy}; rules={Rules}")]
+    public static partial void TrustedOverride(ILogger logger, string uid, string? kind, string? @namespace, string? name, string operation, string trustedBy, string rules);
 }

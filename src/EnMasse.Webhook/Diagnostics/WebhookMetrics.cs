@@ -16,6 +16,7 @@ internal sealed class WebhookMetrics
             Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16),
         });
         Findings = factory.CreateCounter("enmasse_admission_findings_total", "Findings reported, exempted ones included.", "rule", "severity");
+        TrustedOverrides = factory.CreateCounter("enmasse_admission_trusted_overrides_total", "Error findings not enforced because the policy trusts the requester (spec.trustedRequesters).", "rule");
         Reloads = factory.CreateCounter("enmasse_policy_reloads_total", "Policy loads by result.", "result");
         CatalogObjects = factory.CreateGauge("enmasse_catalog_objects", "Objects in the catalogue by kind.", "kind");
         CertificateExpiry = factory.CreateGauge("enmasse_certificate_expiry_timestamp_seconds", "Expiry of the serving certificate, Unix seconds.");
@@ -28,6 +29,9 @@ internal sealed class WebhookMetrics
     public Histogram Duration { get; }
 
     public Counter Findings { get; }
+
+    /// <summary>Labelled by rule id only: a closed set, whoever the requester was.</summary>
+    public Counter TrustedOverrides { get; }
 
     public Counter Reloads { get; }
 

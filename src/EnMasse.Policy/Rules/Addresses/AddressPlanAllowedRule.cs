@@ -9,6 +9,9 @@ public sealed class AddressPlanAllowedRule : TenantRule<AddressObject>
 {
     public override string Id => RuleIds.AddressPlanAllowed;
 
+    /// <summary>A warning at admission: the AddressSpace's new plan may come later in the same apply (see <see cref="IRule.AdmissionSeverity"/>).</summary>
+    public override Severity AdmissionSeverity => Severity.Warning;
+
     public override ResourceKind Kind => ResourceKind.Address;
 
     public override string Summary => "the address space's plan lists this address plan in addressPlans";

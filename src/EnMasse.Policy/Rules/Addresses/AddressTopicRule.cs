@@ -9,6 +9,9 @@ public sealed class AddressTopicRule : TenantRule<AddressObject>
 {
     public override string Id => RuleIds.AddressTopic;
 
+    /// <summary>A warning at admission: the topic may come later in the same apply (see <see cref="IRule.AdmissionSeverity"/>).</summary>
+    public override Severity AdmissionSeverity => Severity.Warning;
+
     public override ResourceKind Kind => ResourceKind.Address;
 
     public override string Summary => "a subscription has spec.topic naming a topic address of the same space; no other type has spec.topic";

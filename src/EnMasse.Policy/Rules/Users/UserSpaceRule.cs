@@ -8,6 +8,9 @@ public sealed class UserSpaceRule : TenantRule<MessagingUserObject>
 {
     public override string Id => RuleIds.UserSpace;
 
+    /// <summary>A warning at admission: the AddressSpace may come later in the same apply (see <see cref="IRule.AdmissionSeverity"/>).</summary>
+    public override Severity AdmissionSeverity => Severity.Warning;
+
     public override ResourceKind Kind => ResourceKind.MessagingUser;
 
     public override string Summary => "the address space named by the prefix exists in the same namespace";
