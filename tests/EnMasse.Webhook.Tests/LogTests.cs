@@ -20,7 +20,7 @@ public sealed class LogTests
         Assert.DoesNotContain(lines, l => l.Contains(Secret, StringComparison.Ordinal));
     }
 
-    private sealed class CollectingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+    internal sealed class CollectingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
     {
         public ILogger CreateLogger(string categoryName) => new Collector(lines);
 

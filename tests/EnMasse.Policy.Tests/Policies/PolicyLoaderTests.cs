@@ -141,4 +141,49 @@ public sealed class PolicyLoaderTests
         Assert.Contains("spec", schema.Properties.Keys);
         Assert.Contains("exemptions", schema.Properties["spec"].ActualSchema.Properties.Keys);
     }
+
+    [Fact]
+    public void Trusted_requesters_are_bound_from_the_policy()
+    {
+        var result = Load(Minimal.Replace("spec: {}", "spec:\n  trustedRequesters:\n    serviceAccounts: [\"system:serviceaccount:enmasse-infra:*\"]\n    users: [admin]\n    groups: [ops]", StringComparison.Ordinal));
+        Assert.True(result.Succeeded, string.Join("; ", result.Findings.Select(f => f.Message)));
+        var trusted = result.Bundle!.Policy.TrustedRequesters;
+        Assert.Equal(["system:serviceaccount:enmasse-infra:*"], trusted.ServiceAccounts);
+        Assert.Equal(["admin"], trusted.Users);
+        Assert.Equal(["ops"], trusted.Groups);
+        Assert.True(Load(Minimal).Bundle!.Policy.TrustedRequesters.IsEmpty);
+    }
+
+    [Fact]
+    public void The_shipped_policy_trusts_the_infra_namespace_s_service_accounts() =>
+        Assert.Equal(["system:serviceaccount:enmasse-infra:*"], PolicyLoader.LoadDirectory(Path.Combine(Repo.Root, "policies")).Bundle!.Policy.TrustedRequesters.ServiceAccounts);
+
+    [Theory]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:*:builder\"]", 5, 23, "has a * in its namespace")]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:*\"]", 5, 23, "is not of the form system:serviceaccount:<namespace>:<name>")]
+    [InlineData("serviceAccounts: [\"enmasse-infra:*\"]", 5, 23, "is not of the form")]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:enmasse-infra:a*b\"]", 5, 23, "a * may only end the name")]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:Infra:x\"]", 5, 23, "is not a valid namespace name")]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:enmasse-infra:Bad_Name\"]", 5, 23, "is not a valid service account name")]
+    [InlineData("serviceAccounts: [\"system:serviceaccount:enmasse-infra:-*\"]", 5, 23, "is not a valid service account name (a DNS-1123 subdomain followed by *)")]
+    [InlineData("users: [\"admin*\"]", 5, 13, "users are matched exactly")]
+    [InlineData("groups: [system:authenticated]", 5, 14, "holds every user")]
+    [InlineData("groups: [\"ops-*\"]", 5, 14, "groups are matched exactly")]
+    public void A_bad_trusted_requester_is_a_finding_with_its_position(string entry, int line, int column, string expected)
+    {
+        var result = Load($"apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  trustedRequesters:\n    {entry}\n");
+        Assert.Null(result.Bundle);
+        var finding = result.Findings[0];
+        Assert.Equal((PolicyIds.Value, "policies/policy.yaml", line, column), (finding.Rule, finding.File, finding.Line, finding.Column));
+        Assert.Contains(expected, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_under_trusted_requesters_is_a_schema_finding()
+    {
+        var result = Load("apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  trustedRequesters:\n    serviceAcounts: [x]\n");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal((RuleIds.SchemaUnknownField, 5, 5), (finding.Rule, finding.Line, finding.Column));
+        Assert.Contains("did you mean \"serviceAccounts\"?", finding.Message, StringComparison.Ordinal);
+    }
 }
