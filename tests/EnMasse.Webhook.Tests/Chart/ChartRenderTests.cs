@@ -328,6 +328,13 @@ public sealed class ChartRenderTests
         Assert.Contains($"ConfigMap {policy}", notes, StringComparison.Ordinal);
         Assert.Equal(variant.MinReplicas < 2, notes.Contains("Warning: one replica", StringComparison.Ordinal));
 
+        // Where to see what it warned about: the log of the rendered Deployment, its port, and the metric names (the webhook tests read both series from /metrics).
+        Assert.Contains($"kubectl -n {variant.Namespace} logs deployment/{Rendered.Name(rendered.One("Deployment"))}", notes, StringComparison.Ordinal);
+        var port = rendered.One("Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!["ports"]![0]!["containerPort"]!.GetValue<int>();
+        Assert.Contains($"port-forward deployment/{Rendered.Name(rendered.One("Deployment"))} 8443:{port}", notes, StringComparison.Ordinal);
+        Assert.Contains("enmasse_admission_findings_total", notes, StringComparison.Ordinal);
+        Assert.Contains("enmasse_admission_trusted_overrides_total", notes, StringComparison.Ordinal);
+
         // The bypass it prints is a value that really turns the validating webhook fail-open.
         Assert.Contains("--set webhook.validatingFailurePolicy=Ignore", notes, StringComparison.Ordinal);
         var bypassed = Helm.Template([.. variant.Values, "--set", "webhook.validatingFailurePolicy=Ignore"]);
