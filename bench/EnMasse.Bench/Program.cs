@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(EnMasse.Bench.UpdateBenchmarks).Assembly).Run(args);
