@@ -68,16 +68,15 @@ public static class NodeEquality
         return true;
     }
 
-    private static bool SameEntries(MappingNode x, MappingNode y)
-    {
-        if (x.Entries.Count != y.Entries.Count)
-        {
-            return false;
-        }
+    /// <summary>Each side's entries found in the other: a repeated key (a file's reader reports it) cannot make two mappings look alike.</summary>
+    private static bool SameEntries(MappingNode x, MappingNode y) =>
+        x.Entries.Count == y.Entries.Count && Contains(x, y) && Contains(y, x);
 
+    private static bool Contains(MappingNode container, MappingNode entries)
+    {
         // MappingNode.Get is linear; a hostile object with many keys must not make this quadratic.
-        Func<string, Node?> lookup = y.Entries.Count <= SmallMapping ? y.Get : Index(y).GetValueOrDefault;
-        foreach (var entry in x.Entries)
+        Func<string, Node?> lookup = container.Entries.Count <= SmallMapping ? container.Get : Index(container).GetValueOrDefault;
+        foreach (var entry in entries.Entries)
         {
             if (lookup(entry.Key) is not { } other || !Same(entry.Value, other))
             {

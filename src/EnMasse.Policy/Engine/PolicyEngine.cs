@@ -40,7 +40,8 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             && Resource.From(oldObject, request.Namespace) is { } oldResource && oldResource.Kind == original.Kind
             ? oldResource
             : null;
-        if (stored is not null && UpdateScope.JudgesNothing(original, stored, Policy))
+        // A file the reader found fault with (a repeated key) is judged, so the fault is reported.
+        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, Policy))
         {
             return Decision.Unjudged(original);
         }

@@ -24,8 +24,8 @@ public sealed record PolicyDocument(
 
     public static PolicyDocument Bind(MappingNode root)
     {
-        var trusted = NodeRead.Map(NodeRead.Map(root, "spec"), "trustedRequesters");
         var spec = NodeRead.Map(root, "spec");
+        var trusted = NodeRead.Map(spec, "trustedRequesters");
         var defaults = NodeRead.Map(spec, "defaults");
         var certProvider = NodeRead.Map(defaults, "certProvider");
         return new PolicyDocument(

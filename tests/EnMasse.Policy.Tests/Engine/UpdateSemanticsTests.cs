@@ -145,4 +145,14 @@ public sealed class UpdateSemanticsTests
         var request = new EvaluationRequest(TestEngine.Single(Stored).Root, Operation.Create, TestEngine.Single(Stored).Root, TestEngine.Namespace, EnforcementPoint.Admission);
         Assert.False(new PolicyEngine(TestEngine.Shipped).Evaluate(request, TestEngine.Catalog(TestEngine.Shipped, World.Team1)).Allowed);
     }
+
+    [Fact]
+    public void A_repeated_key_in_an_otherwise_unchanged_file_is_still_reported()
+    {
+        var file = TestEngine.Single(Stored.Replace("  plan: standard-huge-queue\n", "  plan: standard-huge-queue\n  plan: standard-huge-queue\n", StringComparison.Ordinal));
+        var request = EvaluationRequest.ForDocument(file, Operation.Update, TestEngine.Single(Stored).Root, TestEngine.Namespace, EnforcementPoint.Admission);
+        var decision = new PolicyEngine(TestEngine.Shipped).Evaluate(request, TestEngine.Catalog(TestEngine.Shipped, World.Team1));
+        Assert.False(decision.Allowed);
+        Assert.Equal(Severity.Error, decision.One(RuleIds.YamlDuplicateKey).Severity);
+    }
 }
