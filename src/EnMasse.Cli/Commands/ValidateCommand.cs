@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EnMasse.Cli.Console;
 using EnMasse.Cli.Output;
 using EnMasse.Policy.Engine;
@@ -8,81 +9,75 @@ namespace EnMasse.Cli.Commands;
 /// <summary><c>enmasse-policy validate</c>: the verdict the webhook would give, for files in a pull request.</summary>
 internal static class ValidateCommand
 {
-    public const string Help = """
-        Usage: enmasse-policy validate [PATH ...] [options]
-
-        Checks EnMasse AddressSpaces, Addresses and MessagingUsers offline and gives the verdict
-        the admission webhook would give on kubectl apply.
-
-        PATH                  a file (.yaml, .yml, .json), a directory (walked recursively,
-                              hidden folders skipped) or - for standard input. Default: .
-                              Multi-document files and kind: List are read; files without
-                              EnMasse objects are skipped and counted.
-        --policies DIR        the policy directory (default ./policies when it exists, else the
-                              built-in default policy)
-        --catalog PATH        objects that exist in the cluster (repeatable), e.g. the output of
-                              kubectl get addressspaces,addresses -A -o yaml. A file's object
-                              found there is judged as an UPDATE against it.
-        --namespace NS        namespace of objects that name none (default: default)
-        --output FORMAT       text (default), json, junit, sarif or github
-        --output-file FILE    write the report to FILE instead of standard output
-        --strict              warnings fail the run too
-        --no-color            no colour (colour is only used on a terminal without NO_COLOR)
-
-        Exit codes:
-          0  no error findings (warnings allowed unless --strict)
-          1  at least one error finding (a YAML syntax error in a checked file is one)
-          2  the run could not be made: bad flags, a missing path, an invalid policy
-        """;
-
-    private static readonly HashSet<string> Valued = ["--policies", "--catalog", "--namespace", "--output", "--output-file"];
-    private static readonly HashSet<string> Flags = ["--strict", "--no-color", "--help"];
-
-    public static int Run(IReadOnlyList<string> args, CliConsole console)
+    public static Command Create(CliConsole console, CommonOptions options)
     {
-        var (parsed, parseExit) = CliArguments.ForCommand(args, Valued, Flags, Help, "validate", console);
-        if (parsed is null)
-        {
-            return parseExit;
-        }
+        var command = new Command("validate", "Check tenant files offline: the verdict the webhook would give on kubectl apply.");
+        var paths = CommonOptions.Paths(command);
+        var output = CommonOptions.Output(CommonOptions.ValidateFormats);
+        var outputFile = CommonOptions.OutputFile();
+        var strict = new Option<bool>("--strict") { Description = "Warnings fail the run too." };
+        var noColor = new Option<bool>("--no-color") { Description = "No colour (colour is used only on a terminal, and never when NO_COLOR is set)." };
+        command.Add(paths);
+        options.AddTo(command);
+        command.Add(output);
+        command.Add(outputFile);
+        command.Add(strict);
+        command.Add(noColor);
+        Epilogues.Attach(command, """
+            Checks EnMasse AddressSpaces, Addresses and MessagingUsers offline and gives the verdict the
+            admission webhook would give on kubectl apply. Multi-document files and kind: List are read; files
+            without EnMasse objects are skipped and counted; Helm templates are skipped with the command that
+            checks their output; a directory with a kustomization is checked as kubectl kustomize renders it.
 
-        var format = parsed.Value("--output") ?? "text";
-        if (!OutputFormat.Names.Contains(format))
-        {
-            return Usage(console, $"--output must be one of {string.Join(", ", OutputFormat.Names)}, not \"{format}\"");
-        }
+            Examples:
+              enmasse-policy validate                          # the configured paths, else .
+              enmasse-policy validate team1/ -o sarif --output-file results.sarif
+              helm template charts/msg | enmasse-policy validate --stdin-name charts/msg -
+              kubectl kustomize overlays/prod | enmasse-policy validate -
 
-        var (inputs, exit) = CheckInputs.Load(parsed, console, "validate");
+            Exit codes:
+              0  no error findings (warnings allowed unless --strict)
+              1  at least one error finding (a YAML syntax error in a checked file is one)
+              2  the run could not be made: bad options, a missing path, empty standard input, an invalid policy
+            """);
+        command.SetAction(parsed => Run(parsed, console, options, paths, output, outputFile, strict, noColor));
+        return command;
+    }
+
+    private static int Run(ParseResult parsed, CliConsole console, CommonOptions options, Argument<string[]> paths, Option<string> output, Option<string?> outputFile, Option<bool> strict, Option<bool> noColor)
+    {
+        var (inputs, exit) = CheckInputs.Load(parsed, options, paths, console, "validate");
         if (inputs is null)
         {
             return exit;
         }
 
-        var result = BatchValidator.Validate(inputs.Bundle, inputs.Files, inputs.CatalogFiles, parsed.Value("--namespace"), EnforcementPoint.Ci);
-        var outputFile = parsed.Value("--output-file");
-        var color = outputFile is null && !parsed.Has("--no-color") && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
-        var report = OutputFormat.Render(format, result, color);
-        if (outputFile is null)
+        var parts = inputs.Inputs.Groups.Select(group => BatchValidator.Validate(inputs.Bundle, group, inputs.CatalogFiles, inputs.Namespace, EnforcementPoint.Ci)).ToList();
+        var result = Report.Merge(parts);
+        var notes = inputs.Notes.Concat(RunNotes.For(result, inputs.Namespace)).ToList();
+        var report = new Report(result, notes);
+        var file = parsed.GetValue(outputFile);
+        var color = file is null && !parsed.GetValue(noColor) && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
+        var rendered = OutputFormat.Render(parsed.GetValue(output)!, report, color);
+        if (file is null)
         {
-            console.Out.Write(report);
+            console.Out.Write(rendered);
         }
         else
         {
             try
             {
-                File.WriteAllText(Path.GetFullPath(outputFile, console.WorkingDirectory), report);
+                File.WriteAllText(Path.GetFullPath(file, console.WorkingDirectory), rendered);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Usage(console, $"--output-file {outputFile}: cannot be written: {e.Message}");
+                return CheckInputs.Usage(console, "validate", $"--output-file {file}: cannot be written: {e.Message}");
             }
 
             console.Out.WriteLine(TextFormatter.Summary(result));
         }
 
-        var failed = result.Errors > 0 || (parsed.Has("--strict") && result.Warnings > 0);
+        var failed = result.Errors > 0 || (parsed.GetValue(strict) && result.Warnings > 0);
         return failed ? ExitCodes.Findings : ExitCodes.Ok;
     }
-
-    private static int Usage(CliConsole console, string message) => CheckInputs.Usage(console, "validate", message);
 }

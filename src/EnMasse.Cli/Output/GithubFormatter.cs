@@ -1,5 +1,4 @@
 using System.Text;
-using EnMasse.Policy.Engine;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
@@ -7,8 +6,9 @@ namespace EnMasse.Cli.Output;
 /// <summary>GitHub Actions workflow commands, so findings show as annotations on the pull request's lines.</summary>
 internal static class GithubFormatter
 {
-    public static string Format(BatchResult result)
+    public static string Format(Report report)
     {
+        var result = report.Result;
         var text = new StringBuilder();
         foreach (var f in result.Findings)
         {
@@ -20,6 +20,21 @@ internal static class GithubFormatter
             }
 
             text.Append(",title=").Append(Property(f.Rule)).Append("::").Append(Data(f.Message)).Append('\n');
+        }
+
+        foreach (var note in report.Notes)
+        {
+            text.Append("::").Append(note.Level == NoteLevel.Warning ? "warning" : "notice");
+            if (note.File is not null)
+            {
+                text.Append(" file=").Append(Property(note.File));
+                if (note.Line > 0)
+                {
+                    text.Append(",line=").Append(note.Line).Append(",col=").Append(note.Column);
+                }
+            }
+
+            text.Append("::").Append(Data(note.Message)).Append('\n');
         }
 
         text.Append(TextFormatter.Summary(result)).Append('\n');

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EnMasse.Policy.Engine;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
@@ -8,8 +7,9 @@ namespace EnMasse.Cli.Output;
 /// <summary>The JSON report of cli.md: one object with version, summary and findings. Field names are a contract.</summary>
 internal static class JsonFormatter
 {
-    public static string Format(BatchResult result)
+    public static string Format(Report report)
     {
+        var result = report.Result;
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
@@ -38,6 +38,19 @@ internal static class JsonFormatter
                 json.WriteString("name", f.Name);
                 json.WriteString("path", f.Path);
                 json.WriteBoolean("exempted", f.Exempted);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("notes");
+            foreach (var note in report.Notes)
+            {
+                json.WriteStartObject();
+                json.WriteString("level", note.Label);
+                json.WriteString("message", note.Message);
+                json.WriteString("file", note.File);
+                json.WriteNumber("line", note.Line);
+                json.WriteNumber("column", note.Column);
                 json.WriteEndObject();
             }
 

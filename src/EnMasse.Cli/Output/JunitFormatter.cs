@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using EnMasse.Policy.Engine;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
@@ -7,18 +6,19 @@ namespace EnMasse.Cli.Output;
 /// <summary>JUnit XML: one test case per resource (a file that does not parse is one case too); failures carry the messages.</summary>
 internal static class JunitFormatter
 {
-    public static string Format(BatchResult result)
+    public static string Format(Report report)
     {
+        var result = report.Result;
         var cases = new List<XElement>();
         foreach (var syntax in result.Findings.Where(f => f.Kind is null))
         {
-            cases.Add(Case(syntax.File ?? "<input>", "file", [syntax]));
+            cases.Add(Case(syntax.File ?? InputNames.Unnamed, "file", [syntax]));
         }
 
         foreach (var resource in result.Resources)
         {
             var name = $"{resource.Resource.Kind} {resource.Resource.Namespace}/{resource.Resource.Name}";
-            cases.Add(Case(resource.Resource.File ?? "<input>", name, resource.Decision.Findings));
+            cases.Add(Case(resource.Resource.File ?? InputNames.Unnamed, name, resource.Decision.Findings));
         }
 
         var failures = cases.Count(c => c.Element("failure") is not null);
@@ -29,7 +29,8 @@ internal static class JunitFormatter
             new XAttribute("failures", failures),
             new XAttribute("errors", 0),
             new XAttribute("skipped", 0),
-            cases);
+            cases,
+            report.Notes.Count > 0 ? new XElement("system-out", string.Join("\n", report.Notes.Select(TextFormatter.Line))) : null);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", new XAttribute("tests", cases.Count), new XAttribute("failures", failures), suite));
         return document.Declaration + "\n" + document.Root + "\n";
     }

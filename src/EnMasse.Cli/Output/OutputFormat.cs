@@ -1,5 +1,3 @@
-using EnMasse.Policy.Engine;
-
 namespace EnMasse.Cli.Output;
 
 /// <summary>The formats of --output. Each is a pure function of the batch result: a format never changes what is found.</summary>
@@ -7,12 +5,12 @@ internal static class OutputFormat
 {
     public static readonly string[] Names = ["text", "json", "junit", "sarif", "github"];
 
-    public static string Render(string format, BatchResult result, bool color) => format switch
+    public static string Render(string format, Report report, bool color) => format switch
     {
-        "json" => JsonFormatter.Format(result),
-        "junit" => JunitFormatter.Format(result),
-        "sarif" => SarifFormatter.Format(result),
-        "github" => GithubFormatter.Format(result),
-        _ => TextFormatter.Format(result, color),
+        "json" => JsonFormatter.Format(report),
+        "junit" => JunitFormatter.Format(report),
+        "sarif" => SarifFormatter.Format(report),
+        "github" => GithubFormatter.Format(report),
+        _ => TextFormatter.Format(report, color),
     };
 }

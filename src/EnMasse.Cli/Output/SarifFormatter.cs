@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EnMasse.Policy.Engine;
 using EnMasse.Policy.Rules;
 using EnMasse.Policy.Vocabulary;
 
@@ -11,8 +10,11 @@ internal static class SarifFormatter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static string Format(BatchResult result)
+    private const string SourceRoot = "%SRCROOT%";
+
+    public static string Format(Report report)
     {
+        var result = report.Result;
         var ids = RuleRegistry.All.Select(r => r.Id).ToList();
         foreach (var extra in result.Findings.Select(f => f.Rule).Where(r => !ids.Contains(r)).Distinct().Order(StringComparer.Ordinal))
         {
@@ -40,6 +42,7 @@ internal static class SarifFormatter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WriteEndObject();
+            WriteInvocation(json, report.Notes);
             json.WriteStartArray("results");
             foreach (var f in result.Findings)
             {
@@ -67,10 +70,81 @@ internal static class SarifFormatter
         json.WriteStartObject("help");
         json.WriteString("text", $"{id}: {summary}.{(rule is { Fixed: true } ? " This rule is fixed: the policy cannot switch it off." : " The policy may change its severity or switch it off (spec.rules).")}");
         json.WriteEndObject();
+        if (RuleLinks.ForRule(id) is { } page && rule is not null)
+        {
+            json.WriteString("helpUri", page);
+        }
+
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", rule?.DefaultSeverity == Severity.Warning ? "warning" : "error");
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The notes, as the run's tool execution notifications: they are not results of a rule.</summary>
+    private static void WriteInvocation(Utf8JsonWriter json, IReadOnlyList<Note> notes)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        foreach (var note in notes)
+        {
+            json.WriteStartObject();
+            json.WriteString("level", note.Level == NoteLevel.Warning ? "warning" : "note");
+            json.WriteStartObject("message");
+            json.WriteString("text", note.Message);
+            json.WriteEndObject();
+            if (note.File is not null)
+            {
+                json.WriteStartArray("locations");
+                json.WriteStartObject();
+                WritePhysicalLocation(json, note.File, note.Line, note.Column);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static void WritePhysicalLocation(Utf8JsonWriter json, string? file, int line, int column)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        var (uri, relative) = Uri(file);
+        json.WriteString("uri", uri);
+        if (relative)
+        {
+            json.WriteString("uriBaseId", SourceRoot);
+        }
+
+        json.WriteEndObject();
+        if (line > 0)
+        {
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", line);
+            json.WriteNumber("startColumn", column);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A path as a URI reference: an absolute path as a file:// URI, a relative one relative to
+    /// %SRCROOT% (the checkout, where code scanning resolves it); each segment percent-encoded so
+    /// names such as &lt;stdin&gt; stay valid references.
+    /// </summary>
+    public static (string Uri, bool Relative) Uri(string? file)
+    {
+        var path = (file ?? InputNames.Unnamed).Replace('\\', '/');
+        var encoded = string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
+        return path.StartsWith('/') ? ("file://" + encoded, false) : (encoded, true);
     }
 
     private static void WriteResult(Utf8JsonWriter json, Finding f, int ruleIndex)
@@ -84,19 +158,7 @@ internal static class SarifFormatter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", (f.File ?? "input").Replace('\\', '/'));
-        json.WriteEndObject();
-        if (f.Line > 0)
-        {
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", f.Line);
-            json.WriteNumber("startColumn", f.Column);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
+        WritePhysicalLocation(json, f.File, f.Line, f.Column);
         if (f.Path.Length > 0)
         {
             json.WriteStartArray("logicalLocations");

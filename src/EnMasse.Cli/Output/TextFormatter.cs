@@ -4,11 +4,12 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 
-/// <summary><c>FILE:LINE:COLUMN: SEVERITY RULE: MESSAGE</c> lines and a summary line.</summary>
+/// <summary><c>FILE:LINE:COLUMN: SEVERITY RULE: MESSAGE</c> lines, the notes, where to read about the rules that fired, and a summary line.</summary>
 internal static class TextFormatter
 {
-    public static string Format(BatchResult result, bool color)
+    public static string Format(Report report, bool color)
     {
+        var result = report.Result;
         var text = new StringBuilder();
         foreach (var finding in result.Findings)
         {
@@ -17,14 +18,44 @@ internal static class TextFormatter
             text.Append(Location(finding)).Append(": ").Append(shown).Append(' ').Append(finding.Rule).Append(": ").Append(finding.Message).Append('\n');
         }
 
+        foreach (var note in report.Notes)
+        {
+            text.Append(Line(note)).Append('\n');
+        }
+
+        if (Hint(result) is { } hint)
+        {
+            text.Append(hint).Append('\n');
+        }
+
         text.Append(Summary(result)).Append('\n');
         return text.ToString();
     }
 
     public static string Location(Finding finding) =>
-        finding.Line > 0 ? $"{finding.File ?? "<input>"}:{finding.Line}:{finding.Column}" : finding.File ?? "<input>";
+        finding.Line > 0 ? $"{finding.File ?? InputNames.Unnamed}:{finding.Line}:{finding.Column}" : finding.File ?? InputNames.Unnamed;
 
     public static string Label(Finding finding) => finding.Exempted ? "exempted" : finding.Severity.ToName();
+
+    /// <summary>A note as a line of its own, placed like a finding when it has a place.</summary>
+    public static string Line(Note note)
+    {
+        var where = note.File is null ? string.Empty : note.Line > 0 ? $"{note.File}:{note.Line}:{note.Column}: " : $"{note.File}: ";
+        return $"{where}{note.Label}: {note.Message}";
+    }
+
+    /// <summary>Where the rules that fired are explained: the explain command, and their pages when the build knows where the docs live.</summary>
+    public static string? Hint(BatchResult result)
+    {
+        var rules = result.Findings.Where(f => !f.Exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (rules.Count == 0)
+        {
+            return null;
+        }
+
+        var pages = RuleLinks.BaseUrl is null ? string.Empty : $"; {string.Join(", ", rules.Take(3).Select(RuleLinks.For))}{(rules.Count > 3 ? ", ..." : string.Empty)}";
+        return $"hint: 'enmasse-policy explain {rules[0]}' says what a rule checks and how to fix it{pages}";
+    }
 
     public static string Summary(BatchResult result)
     {

@@ -4,4 +4,7 @@ namespace EnMasse.Policy.Documents;
 public sealed record InputReadResult(IReadOnlyList<ReadResult> Files, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Files read but passed over, as the caller's <see cref="InputSelection.Skip"/> decided.</summary>
+    public IReadOnlyList<SkippedInput> Skipped { get; init; } = [];
 }

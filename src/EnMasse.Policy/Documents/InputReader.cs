@@ -11,46 +11,52 @@ namespace EnMasse.Policy.Documents;
 /// </summary>
 public static class InputReader
 {
+    /// <summary>How findings name standard input unless the caller names it.</summary>
+    public const string StdinName = "<stdin>";
+
     public static IReadOnlyList<string> Extensions { get; } = [".yaml", ".yml", ".json"];
 
     public static bool HasDocumentExtension(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The read files in argument order, or the message that says why the run cannot be made.</summary>
     /// <param name="stdin">Read for "-"; null where there is no standard input (the webhook).</param>
-    public static InputReadResult Read(IReadOnlyList<string> paths, TextReader? stdin, string workingDirectory, DocumentLimits? limits = null)
+    public static InputReadResult Read(IReadOnlyList<string> paths, TextReader? stdin, string workingDirectory, DocumentLimits? limits = null, InputSelection? selection = null)
     {
         limits ??= DocumentLimits.Default;
+        selection ??= InputSelection.All;
         var files = new List<ReadResult>();
+        var skipped = new List<SkippedInput>();
         foreach (var path in paths)
         {
             if (path == "-" && stdin is not null)
             {
-                files.Add(DocumentLoader.LoadText("<stdin>", stdin.ReadToEnd(), limits));
+                files.Add(DocumentLoader.LoadText(selection.StdinName, stdin.ReadToEnd(), limits));
                 continue;
             }
 
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                var single = ReadFile(path, full, limits);
+                var single = ReadFile(path, full, limits, selection.Skip);
                 if (single.Error is not null)
                 {
-                    return new InputReadResult(files, single.Error);
+                    return new InputReadResult(files, single.Error) { Skipped = skipped };
                 }
 
-                files.Add(single.Result!);
+                Keep(single, skipped, files);
                 continue;
             }
 
             if (!Directory.Exists(full))
             {
-                return new InputReadResult(files, $"{path}: no such file or directory");
+                return new InputReadResult(files, $"{path}: no such file or directory") { Skipped = skipped };
             }
 
-            var found = Walk(full).ToList();
-            if (found.Count == 0)
+            var found = Walk(full, selection.Exclude).ToList();
+            // A directory whose files were all left out by the caller is not an error; one with none is.
+            if (found.Count == 0 && (selection.Exclude is null || !Walk(full).Any()))
             {
-                return new InputReadResult(files, $"{path}: no .yaml, .yml or .json files in this directory");
+                return new InputReadResult(files, $"{path}: no .yaml, .yml or .json files in this directory") { Skipped = skipped };
             }
 
             foreach (var file in found)
@@ -61,30 +67,54 @@ public static class InputReader
                     shown = shown[2..];
                 }
 
-                var read = ReadFile(shown, file, limits);
+                var read = ReadFile(shown, file, limits, selection.Skip);
                 if (read.Error is not null)
                 {
-                    return new InputReadResult(files, read.Error);
+                    return new InputReadResult(files, read.Error) { Skipped = skipped };
                 }
 
-                files.Add(read.Result!);
+                Keep(read, skipped, files);
             }
         }
 
-        return new InputReadResult(files, null);
+        return new InputReadResult(files, null) { Skipped = skipped };
+    }
+
+    private static void Keep((ReadResult? Result, SkippedInput? Skipped, string? Error) read, List<SkippedInput> skipped, List<ReadResult> files)
+    {
+        if (read.Skipped is not null)
+        {
+            skipped.Add(read.Skipped);
+        }
+        else
+        {
+            files.Add(read.Result!);
+        }
     }
 
     /// <summary>One file, named <paramref name="shown"/> in findings: its documents, a finding when it is over the limit, or an error.</summary>
     public static (ReadResult? Result, string? Error) ReadFile(string shown, string full, DocumentLimits? limits = null)
     {
+        var (read, _, error) = ReadFile(shown, full, limits, skip: null);
+        return (read, error);
+    }
+
+    /// <summary>As <see cref="ReadFile(string, string, DocumentLimits?)"/>, or a <see cref="SkippedInput"/> when <paramref name="skip"/> gives a reason for the bytes.</summary>
+    private static (ReadResult? Result, SkippedInput? Skipped, string? Error) ReadFile(string shown, string full, DocumentLimits? limits, Func<string, byte[], string?>? skip)
+    {
         limits ??= DocumentLimits.Default;
         var (bytes, length, error) = ReadBytes(shown, full, limits.MaxFileBytes);
         if (error is not null)
         {
-            return (null, error);
+            return (null, null, error);
         }
 
-        return bytes is null ? (DocumentLoader.TooLarge(shown, length, limits), null) : (DocumentLoader.Load(shown, bytes, limits), null);
+        if (bytes is not null && skip?.Invoke(full, bytes) is { } reason)
+        {
+            return (null, new SkippedInput(shown, full, reason), null);
+        }
+
+        return (bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits), null, null);
     }
 
     /// <summary>
@@ -141,9 +171,9 @@ public static class InputReader
     /// subdirectories (sorted). Entries whose name starts with a dot are skipped; a directory
     /// link is followed, but never into a directory already walked.
     /// </summary>
-    public static IEnumerable<string> Walk(string directory) => Walk(directory, new HashSet<string>(StringComparer.Ordinal));
+    public static IEnumerable<string> Walk(string directory, Func<string, bool, bool>? exclude = null) => Walk(directory, exclude, new HashSet<string>(StringComparer.Ordinal));
 
-    private static IEnumerable<string> Walk(string directory, HashSet<string> walked)
+    private static IEnumerable<string> Walk(string directory, Func<string, bool, bool>? exclude, HashSet<string> walked)
     {
         if (!walked.Add(RealPath(directory)))
         {
@@ -152,7 +182,7 @@ public static class InputReader
 
         foreach (var file in Directory.EnumerateFiles(directory).Order(StringComparer.Ordinal))
         {
-            if (HasDocumentExtension(file) && !Path.GetFileName(file).StartsWith('.'))
+            if (HasDocumentExtension(file) && !Path.GetFileName(file).StartsWith('.') && exclude?.Invoke(file, false) != true)
             {
                 yield return file;
             }
@@ -160,12 +190,12 @@ public static class InputReader
 
         foreach (var sub in Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
         {
-            if (Path.GetFileName(sub).StartsWith('.'))
+            if (Path.GetFileName(sub).StartsWith('.') || exclude?.Invoke(sub, true) == true)
             {
                 continue;
             }
 
-            foreach (var file in Walk(sub, walked))
+            foreach (var file in Walk(sub, exclude, walked))
             {
                 yield return file;
             }

@@ -58,7 +58,10 @@ public sealed class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            fileFindings.Add(Finding.Syntax(_file, ToPosition(e.Start), CleanMessage(e)));
+            var at = ToPosition(e.Start);
+            fileFindings.Add(TabIndent(text, at.Line + 1) is { } tab
+                ? Finding.Syntax(_file, tab, $"a tab indents this line, and YAML indents with spaces only: replace the tab with spaces ({CleanMessage(e)} at line {at.Line})")
+                : Finding.Syntax(_file, at, CleanMessage(e)));
         }
         catch (ReadLimitException e)
         {
@@ -216,6 +219,32 @@ public sealed class YamlDocumentReader
     }
 
     private static Position ToPosition(Mark mark) => new((int)Math.Min(mark.Line, int.MaxValue), (int)Math.Min(mark.Column, int.MaxValue));
+
+    /// <summary>
+    /// The first tab in the indentation of a line up to <paramref name="lastLine"/>: YamlDotNet
+    /// reports a tab late and at the wrong place ("did not find expected key" on the next line),
+    /// while the tab is almost always the cause.
+    /// </summary>
+    private static Position? TabIndent(string text, int lastLine)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < text.Length && line <= lastLine; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+            else if (c == '\t' && text.AsSpan(lineStart, i - lineStart).IsWhiteSpace())
+            {
+                return new Position(line, i - lineStart + 1);
+            }
+        }
+
+        return null;
+    }
 
     private static string CleanMessage(YamlException e)
     {
