@@ -26,6 +26,13 @@ internal static class CliApp
         try
         {
             var root = Build(console);
+            if (args.Count == 0)
+            {
+                // No command is a usage error: the overview goes to standard error, and the run exits 2.
+                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = console.Error, Error = console.Error });
+                return ExitCodes.Usage;
+            }
+
             var parsed = root.Parse(args);
             if (parsed.Action is ParseErrorAction)
             {

@@ -19,7 +19,8 @@ public sealed class CommandTests
         using var run = new CliRun();
         var (exit, _, error) = run.Run();
         Assert.Equal(2, exit);
-        Assert.Contains("Usage: enmasse-policy <command>", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  enmasse-policy [command] [options]", error, StringComparison.Ordinal);
+        Assert.EndsWith("\n", error, StringComparison.Ordinal);
     }
 
     [Fact]

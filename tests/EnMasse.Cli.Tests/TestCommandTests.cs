@@ -33,7 +33,7 @@ public sealed class TestCommandTests
             """);
         var (exit, output, _) = run.Run("test", "pol");
         Assert.Equal(1, exit);
-        Assert.Contains("FAIL bad/expects the wrong rule: expected rules [addressspace.type], got [addressspace.plan]", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL pol/tests/bad.yaml:6:7 bad/expects the wrong rule: expected rules [addressspace.type], got [addressspace.plan]", output, StringComparison.Ordinal);
         Assert.EndsWith("0 passed, 1 failed\n", output, StringComparison.Ordinal);
     }
 
