@@ -23,8 +23,8 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
 
     public PolicyTestOutcome Run(PolicyTestCase testCase, ICatalog catalog, string suiteDirectory)
     {
-        var (subject, subjectError) = Load(testCase.Object, testCase.File, "file", suiteDirectory, required: true);
-        var (old, oldError) = Load(testCase.Old, testCase.OldFile, "oldFile", suiteDirectory, required: false);
+        var (subject, subjectError) = Load(testCase.Object, testCase.File, "file", suiteDirectory, testCase, required: true);
+        var (old, oldError) = Load(testCase.Old, testCase.OldFile, "oldFile", suiteDirectory, testCase, required: false);
         if ((subjectError ?? oldError) is { } loadError)
         {
             return new PolicyTestOutcome(testCase, null, [loadError]);
@@ -43,12 +43,18 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
             problems.Add($"expected rules [{string.Join(", ", expectedRules)}], got [{string.Join(", ", actualRules)}]");
         }
 
+        var actualExempted = decision.Findings.Where(f => f.Exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (testCase.ExpectExempted is { } expectedExempted && !expectedExempted.SequenceEqual(actualExempted))
+        {
+            problems.Add($"expected exempted [{string.Join(", ", expectedExempted)}], got [{string.Join(", ", actualExempted)}]");
+        }
+
         return new PolicyTestOutcome(testCase, decision, problems);
     }
 
     private static string Verdict(bool allowed) => allowed ? "allowed" : "denied";
 
-    private static (Node? Node, string? Error) Load(MappingNode? inline, Text? file, string fileKey, string suiteDirectory, bool required)
+    private static (Node? Node, string? Error) Load(MappingNode? inline, Text? file, string fileKey, string suiteDirectory, PolicyTestCase testCase, bool required)
     {
         if (inline is not null)
         {
@@ -67,9 +73,24 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
         }
 
         var (read, error) = InputReader.ReadFile(file.Value, path);
-        return error is not null || read!.FileFindings.Count > 0 || read.Documents.Count(d => d.Root is MappingNode) != 1
-            ? (null, $"{fileKey} {file.Value}: must hold exactly one well-formed object")
-            : (read.Documents.First(d => d.Root is MappingNode).Root, null);
+        if (error is not null || read!.FileFindings.Count > 0)
+        {
+            return (null, $"{fileKey} {file.Value}: does not parse{(read is { FileFindings.Count: > 0 } r ? $" ({r.FileFindings[0].Line}:{r.FileFindings[0].Column} {r.FileFindings[0].Message})" : string.Empty)}");
+        }
+
+        // A file of several objects (a tenant's multi-document file, a List) is selected from by kind and name.
+        var objects = read.Documents.SelectMany(ListExpander.Expand).Where(d => d.Root is MappingNode).Select(d => (MappingNode)d.Root).ToList();
+        var chosen = objects.Where(o => (testCase.SelectKind is null || NodeRead.String(o, "kind")?.Value == testCase.SelectKind)
+            && (testCase.SelectName is null || NodeRead.String(NodeRead.Map(o, "metadata"), "name")?.Value == testCase.SelectName)).ToList();
+        if (chosen.Count == 1)
+        {
+            return (chosen[0], null);
+        }
+
+        var held = string.Join(", ", objects.Take(10).Select(o => $"{NodeRead.String(o, "kind")?.Value} {NodeRead.String(NodeRead.Map(o, "metadata"), "name")?.Value}"));
+        return (null, chosen.Count == 0
+            ? $"{fileKey} {file.Value}: no object matches select (it holds: {held})"
+            : $"{fileKey} {file.Value}: holds {chosen.Count} objects ({held}); name one with select: {{kind: ..., name: ...}}");
     }
 }
 

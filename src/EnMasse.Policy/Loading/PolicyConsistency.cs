@@ -76,6 +76,30 @@ internal static class PolicyConsistency
 
     private static void CheckPlans(IReadOnlyList<Resource> plans, CatalogSnapshot published, AdmissionPolicy policy, List<(string? File, RawFinding Finding)> findings)
     {
+        // Two objects of one kind and name: the cluster keeps one of them, silently.
+        foreach (var twins in plans.Where(p => p.Name.Length > 0).GroupBy(p => (p.Kind, p.Name)).Where(g => g.Count() > 1))
+        {
+            var first = twins.First();
+            foreach (var twin in twins.Skip(1))
+            {
+                var name = NodeRead.String(twin.Metadata, "name");
+                var at = name?.Node.Start ?? twin.Root.Start;
+                findings.Add((twin.File, new RawFinding(PolicyIds.Reference, "metadata.name", at, $"{twin.Kind} \"{twin.Name}\" is defined twice (also in {first.File}:{(NodeRead.String(first.Metadata, "name")?.Node.Start ?? first.Root.Start).Line}); the cluster would keep only one of them: rename or remove one")));
+            }
+        }
+
+        // An address plan whose addressType no space type offers is blamed at its own line, not at every plan that lists it.
+        var allTypes = AdmissionPolicy.EnMasseTypes.Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var badPlans = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var addressPlan in plans.Where(p => p.Kind == ResourceKind.AddressPlan).Select(AddressPlanObject.Bind))
+        {
+            if (addressPlan.AddressType is { } type && !allTypes.Contains(type.Value))
+            {
+                badPlans.Add(addressPlan.Resource.Name);
+                findings.Add((addressPlan.Resource.File, new RawFinding(PolicyIds.Reference, type.Path, type.Node.Start, $"address plan \"{addressPlan.Resource.Name}\" has addressType \"{type.Value}\", which is not an EnMasse address type ({Names.List(allTypes)}){Names.DidYouMean(type.Value, allTypes)}")));
+            }
+        }
+
         var anyInfraConfig = plans.Any(p => p.Kind is ResourceKind.StandardInfraConfig or ResourceKind.BrokeredInfraConfig);
         foreach (var plan in plans.Where(p => p.Kind == ResourceKind.AddressSpacePlan).Select(AddressSpacePlanObject.Bind))
         {
@@ -95,9 +119,9 @@ internal static class PolicyConsistency
                 {
                     Report(addressPlan, $"plan \"{name}\" lists address plan \"{addressPlan.Value}\", which is not published{Names.DidYouMean(addressPlan.Value, published.AddressPlans.Select(p => p.Name))}");
                 }
-                else if (spaceType is not null && policy.AddressSpaceTypes.TryGetValue(spaceType.Value, out var allowed) && target.AddressType is { } addressType && !allowed.Contains(addressType))
+                else if (spaceType is not null && policy.AddressSpaceTypes.TryGetValue(spaceType.Value, out var allowed) && target.AddressType is { } addressType && !allowed.Contains(addressType) && !badPlans.Contains(addressPlan.Value))
                 {
-                    Report(addressPlan, $"plan \"{name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}");
+                    Report(addressPlan, $"plan \"{name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}: remove it from the plan's addressPlans, or allow {addressType} in spec.addressSpaceTypes.{spaceType.Value}");
                 }
             }
 

@@ -87,6 +87,12 @@ public static class PolicyLoader
             return Fail(source, $"{source} has no {PolicyFileName}: a policy directory needs one (kind AdmissionPolicy)");
         }
 
+        if (files.Count(f => f.RelativePath is PolicyFileName or "policy.yml") > 1)
+        {
+            var other = files.First(f => f.RelativePath == "policy.yml");
+            return new PolicyLoadResult(null, [FileFinding(other.DisplayPath, $"both {PolicyFileName} and policy.yml exist, and only one can be the policy: remove one")]);
+        }
+
         var policyRoot = ReadPolicy(policyFile, findings);
         var document = policyRoot is null ? null : PolicyDocument.Bind(policyRoot);
         var policy = document is null ? null : PolicyBinder.Bind(document);
@@ -173,5 +179,6 @@ public static class PolicyLoader
 
     private static Finding FileFinding(string file, string message) => Finding.ForFile(PolicyIds.File, file, message);
 
-    private static PolicyLoadResult Fail(string source, string message) => new(null, [FileFinding(source, message)]);
+    // About a directory, not a line of a file: no position (a 1:1 would point at a line that does not exist).
+    private static PolicyLoadResult Fail(string source, string message) => new(null, [Finding.ForFile(PolicyIds.File, source, message, Position.None)]);
 }

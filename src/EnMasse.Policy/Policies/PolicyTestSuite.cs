@@ -62,8 +62,14 @@ public sealed record PolicyTestCase(
     MappingNode? Old,
     Text? OldFile,
     bool ExpectAllowed,
-    IReadOnlyList<string>? ExpectRules)
+    IReadOnlyList<string>? ExpectRules,
+    IReadOnlyList<string>? ExpectExempted = null,
+    string? SelectKind = null,
+    string? SelectName = null)
 {
+    private static IReadOnlyList<string>? Ids(MappingNode? expect, string key) =>
+        NodeRead.Has(expect, key) ? [.. NodeRead.Strings(NodeRead.List(expect, key)).Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)] : null;
+
     public static PolicyTestCase Bind(MappingNode node)
     {
         var expect = NodeRead.Map(node, "expect");
@@ -79,6 +85,9 @@ public sealed record PolicyTestCase(
             NodeRead.Map(node, "old"),
             NodeRead.String(node, "oldFile"),
             expect?.Get("allowed") is ScalarNode flag && flag.TryGetBoolean(out var allowed) && allowed,
-            NodeRead.Has(expect, "rules") ? [.. NodeRead.Strings(NodeRead.List(expect, "rules")).Select(t => t.Value).Distinct().Order(StringComparer.Ordinal)] : null);
+            Ids(expect, "rules"),
+            Ids(expect, "exempted"),
+            NodeRead.String(NodeRead.Map(node, "select"), "kind")?.Value,
+            NodeRead.String(NodeRead.Map(node, "select"), "name")?.Value);
     }
 }

@@ -44,6 +44,8 @@ public static class SchemaWalker
 
     private static void WalkMapping(MappingNode mapping, CompiledSchema schema, string kind, List<RawFinding> findings, bool clusterObject)
     {
+        // A misspelt required field is one mistake: reported once, as the unknown field with its did-you-mean.
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             if (schema.Properties.TryGetValue(entry.Key, out var property))
@@ -64,6 +66,11 @@ public static class SchemaWalker
             {
                 var path = NodePath.Child(mapping.Path, entry.Key);
                 var nearest = NearestName.Find(entry.Key, schema.Properties.Keys);
+                if (nearest is not null)
+                {
+                    suggested.Add(nearest);
+                }
+
                 var hint = nearest is null
                     ? $"; fields here: {string.Join(", ", schema.Properties.Keys.Order(StringComparer.Ordinal))}"
                     : $"; did you mean \"{nearest}\"?";
@@ -77,6 +84,11 @@ public static class SchemaWalker
 
         foreach (var required in schema.Required)
         {
+            if (mapping.Get(required) is null && suggested.Contains(required))
+            {
+                continue;
+            }
+
             if (mapping.Get(required) is null or ScalarNode { IsNull: true })
             {
                 var path = NodePath.Child(mapping.Path, required);

@@ -25,8 +25,12 @@ internal static class AdmissionResponseWriter
             patch ? "JSONPatch" : null,
             patch ? Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonPatch.ToJson(decision.Patch))) : null,
             fired.Count > 0 ? new Dictionary<string, string> { ["enmasse-policy-rules"] = string.Join(",", fired) } : null);
-        return JsonSerializer.SerializeToUtf8Bytes(new AdmissionReview(review.ApiVersion, "AdmissionReview", Response: response), AdmissionJsonContext.Default.AdmissionReview);
+        return JsonSerializer.SerializeToUtf8Bytes(new AdmissionReview(review.ApiVersion, "AdmissionReview", Response: response), Readable.AdmissionReview);
     }
+
+    // Quotes and other non-ASCII-safe characters written as themselves (valid JSON; the reader is the API server, not a browser),
+    // so a denial read with curl shows "plan" and not \u0022plan\u0022.
+    private static readonly AdmissionJsonContext Readable = new(new JsonSerializerOptions(AdmissionJsonContext.Default.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, TypeInfoResolver = null });
 
     /// <summary>
     /// Every error finding, one per line, as <c>[rule-id] path: message</c>, ordered by path and

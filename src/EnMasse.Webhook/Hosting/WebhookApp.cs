@@ -54,6 +54,11 @@ internal static class WebhookApp
         builder.Services.AddSingleton(sp => new CertificateStore(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.CertDir, metrics, sp.GetRequiredService<ILogger<CertificateStore>>()));
         if (settings.CatalogSource == CatalogSource.Cluster || settings.CertMode == CertMode.SelfManaged)
         {
+            if (kubernetes is null && Cluster.ClusterCredentials.Missing(settings.CatalogSource == CatalogSource.Cluster ? "--catalog-source cluster" : "--cert-mode self-managed", Environment.GetEnvironmentVariable) is { } missing)
+            {
+                throw new WebhookSettingsException(missing);
+            }
+
             builder.Services.AddSingleton(_ => kubernetes?.Invoke() ?? new k8s.Kubernetes(k8s.KubernetesClientConfiguration.BuildDefaultConfig()));
         }
 

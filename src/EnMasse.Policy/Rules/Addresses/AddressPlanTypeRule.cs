@@ -18,7 +18,9 @@ public sealed class AddressPlanTypeRule : TenantRule<AddressObject>
     {
         if (subject.Plan is not { } plan || subject.Type is not { } type
             || context.Catalog.AddressPlan(plan.Value) is not { } published
-            || published.AddressType == type.Value)
+            || published.AddressType == type.Value
+            // An address type EnMasse does not have is address.type's finding; the plan is not the mistake.
+            || !Policies.AdmissionPolicy.EnMasseTypes.Values.Any(t => t.Contains(type.Value)))
         {
             return;
         }

@@ -49,6 +49,6 @@ public sealed class AddressTopicRule : TenantRule<AddressObject>
         var topics = addresses.Where(a => a.Type == "topic" && a.Address is not null).Select(a => a.Address!).Order(StringComparer.Ordinal).ToList();
         context.Report(topic, other is not null
             ? $"spec.topic \"{topic.Value}\" is a {other.Type} address, not a topic; topics in \"{space}\": {Names.List(topics)}"
-            : $"spec.topic \"{topic.Value}\" names no topic address in address space \"{space}\"; topics there: {Names.List(topics)}");
+            : $"spec.topic \"{topic.Value}\" names no topic address in address space \"{space}\"; topics there: {Names.List(topics)}{Names.DidYouMean(topic.Value, addresses.Where(a => a.Address is not null).Select(a => a.Address!))}");
     }
 }
