@@ -21,14 +21,21 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
-    public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args) => RunAs(stdin, terminal: false, environment: _ => null, args);
+    public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args) => RunAs(stdin, terminal: false, environment: Environment, args);
+
+    /// <summary>The environment commands see: PATH as the test process has it, nothing else.</summary>
+    public Func<string, string?> Environment { get; set; } = name => name == "PATH" ? System.Environment.GetEnvironmentVariable("PATH") : null;
 
     /// <summary>Runs as if standard output were (or were not) a terminal, with the given environment.</summary>
-    public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, params string[] args)
+    public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, params string[] args) =>
+        RunAs(stdin, terminal, environment, "enmasse-policy", args);
+
+    /// <summary>Runs as if started under <paramref name="program"/> (argv[0]).</summary>
+    public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, string program, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(new StringReader(stdin), output, error, terminal, environment, Directory);
+        var console = new CliConsole(new StringReader(stdin), output, error, terminal, environment, Directory, program);
         var exit = CliApp.Run(args, console);
         return (exit, output.ToString(), error.ToString());
     }

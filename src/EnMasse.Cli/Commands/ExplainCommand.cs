@@ -13,7 +13,7 @@ internal static class ExplainCommand
     {
         var command = new Command("explain", "Print a rule's page: what it checks, examples, how to fix it.");
         var rule = new Argument<string>("RULE") { Description = "A rule id, as findings name it (e.g. address.plan); 'enmasse-policy rules' lists them." };
-        rule.CompletionSources.Add(_ => RuleDocs.Ids.Order(StringComparer.Ordinal));
+        rule.CompletionSources.Add(_ => EnMasse.Policy.Rules.RuleRegistry.All.Select(r => r.Id));
         command.Add(rule);
         Epilogues.Attach(command, """
             Prints a rule's page of the rule reference (docs/rules/RULE.md): what it checks, why, what EnMasse
