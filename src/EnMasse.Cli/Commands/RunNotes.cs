@@ -50,9 +50,9 @@ internal static class RunNotes
                 continue;
             }
 
-            var at = space.Metadata?.Start ?? space.Root.Start;
+            var at = space.Metadata?.KeyStart ?? space.Root.Start;
             yield return Note.Warn(
-                $"AddressSpace \"{space.Name}\" names no metadata.namespace, so it was judged in namespace \"{defaultNamespace}\"; {findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")} look for it in namespace \"{elsewhere[0]}\"{(elsewhere.Count > 1 ? " and others" : string.Empty)}: set metadata.namespace: {elsewhere[0]} or pass --namespace {elsewhere[0]}",
+                $"AddressSpace \"{space.Name}\" names no metadata.namespace, so it was judged in namespace \"{defaultNamespace}\", while {findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")} look{(findings.Count == 1 ? "s" : string.Empty)} for it in namespace \"{elsewhere[0]}\"{(elsewhere.Count > 1 ? " and others" : string.Empty)}: set metadata.namespace: {elsewhere[0]} or pass --namespace {elsewhere[0]}",
                 space.File,
                 at.Line,
                 at.Column);
