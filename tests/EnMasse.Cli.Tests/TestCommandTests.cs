@@ -76,6 +76,58 @@ public sealed class TestCommandTests
         Assert.Contains("PASS truthy/an allowed space", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_case_asserts_exemptions_and_picks_one_object_of_a_multi_document_file()
+    {
+        using var run = new CliRun();
+        CopyPolicy(run);
+        run.Write("pol/tests/cases/team2.yaml", Files.Space.Replace("team1", "enmasse-infra", StringComparison.Ordinal) + "\n---\n" + Files.BadAddress.Replace("team1", "enmasse-infra", StringComparison.Ordinal) + "\n");
+        run.Write("pol/tests/exempt.yaml", """
+            apiVersion: policy.enmasse.io/v1alpha1
+            kind: PolicyTest
+            metadata: { name: exempt }
+            spec:
+              catalog: [cases/team2.yaml]
+              cases:
+                - name: the infra namespace is exempted
+                  file: cases/team2.yaml
+                  select: { kind: Address, name: myspace.queue1 }
+                  namespace: enmasse-infra
+                  expect: { allowed: true, rules: [], exempted: [address.plan] }
+                - name: a wrong exemption expectation fails
+                  file: cases/team2.yaml
+                  select: { kind: Address }
+                  namespace: enmasse-infra
+                  expect: { allowed: true, exempted: [address.type] }
+                - name: a file of several objects needs select
+                  file: cases/team2.yaml
+                  expect: { allowed: true }
+            """);
+        var (exit, output, _) = run.Run("test", "pol");
+        Assert.Equal(1, exit);
+        Assert.Contains("PASS exempt/the infra namespace is exempted", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL pol/tests/exempt.yaml:12:7 exempt/a wrong exemption expectation fails: expected exempted [address.type], got [address.plan]", output, StringComparison.Ordinal);
+        Assert.Contains("FAIL pol/tests/exempt.yaml:17:7 exempt/a file of several objects needs select: file cases/team2.yaml: holds 2 objects (AddressSpace myspace, Address myspace.queue1); name one with select: {kind: ..., name: ...}", output, StringComparison.Ordinal);
+        Assert.Contains("--case", run.Run("test", "--help").Out, StringComparison.Ordinal);
+        var (onlyExit, only, _) = run.Run("test", "pol", "--case", "the infra*");
+        Assert.Equal(0, onlyExit);
+        Assert.Contains("1 passed, 0 failed", only, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_suite_is_reported_and_the_other_suites_still_run()
+    {
+        using var run = new CliRun();
+        CopyPolicy(run);
+        run.Write("pol/tests/a-broken.yaml", "apiVersion: policy.enmasse.io/v1alpha1\nkind: PolicyTest\nspec:\n  cases:\n    - name: x\n      expect: { allowed: true }\n      namespce: team1\n");
+        run.Write("pol/tests/b-good.yaml", "apiVersion: policy.enmasse.io/v1alpha1\nkind: PolicyTest\nspec:\n  cases:\n    - name: a space passes\n      object: { apiVersion: enmasse.io/v1beta1, kind: AddressSpace, metadata: { name: s1, namespace: t }, spec: { type: standard, plan: standard-small } }\n      expect: { allowed: true }\n");
+        var (exit, output, error) = run.Run("test", "pol");
+        Assert.Equal(2, exit);
+        Assert.Contains("did you mean \"namespace\"?", error, StringComparison.Ordinal);
+        Assert.Contains("PASS b-good/a space passes", output, StringComparison.Ordinal);
+        Assert.EndsWith("1 passed, 0 failed, 1 suite not valid\n", output, StringComparison.Ordinal);
+    }
+
     private static void CopyPolicy(CliRun run)
     {
         run.Write("pol/policy.yaml", File.ReadAllText(Path.Combine(Repo.Root, "policies", "policy.yaml")));

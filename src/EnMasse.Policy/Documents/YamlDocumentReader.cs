@@ -59,7 +59,9 @@ public sealed class YamlDocumentReader
         catch (YamlException e)
         {
             var at = ToPosition(e.Start);
-            fileFindings.Add(TabIndent(text, at.Line + 1) is { } tab
+            // YamlDotNet may place a tab error at the enclosing mapping's start, before the tab itself.
+            var searchTo = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : at.Line + 1;
+            fileFindings.Add(TabIndent(text, searchTo) is { } tab
                 ? Finding.Syntax(_file, tab, $"a tab indents this line, and YAML indents with spaces only: replace the tab with spaces ({CleanMessage(e)} at line {at.Line})")
                 : Finding.Syntax(_file, at, CleanMessage(e)));
         }

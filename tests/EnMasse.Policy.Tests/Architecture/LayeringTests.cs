@@ -36,12 +36,15 @@ public sealed partial class LayeringTests
         ["Hosting"] = ["Admission", "Cluster", "Tls", "Serving", "Diagnostics"],
     };
 
-    /// <summary>The CLI: console and output below the commands.</summary>
+    /// <summary>The CLI: console, output, the text editor and the compiled docs at the bottom; the repository inputs above output; the commands on top.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Cli = new Dictionary<string, string[]>
     {
         ["Console"] = [],
         ["Output"] = [],
-        ["Commands"] = ["Console", "Output"],
+        ["Editing"] = [],
+        ["Docs"] = [],
+        ["Repository"] = ["Output"],
+        ["Commands"] = ["Repository", "Editing", "Docs", "Console", "Output"],
     };
 
     public static TheoryData<string> Projects => new() { "EnMasse.Policy", "EnMasse.Webhook", "EnMasse.Cli" };

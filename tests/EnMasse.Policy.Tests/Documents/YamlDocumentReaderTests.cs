@@ -171,4 +171,14 @@ public sealed class YamlDocumentReaderTests
         Assert.Empty(read.FileFindings);
         Assert.All(read.Documents, d => Assert.True(d.Root is ScalarNode { IsNull: true }));
     }
+
+    [Theory]
+    [InlineData("kind: Address\nspec:\n  plan: a\n\ttype: queue\n", 4)]
+    [InlineData("kind: Address\nspec:\n  plan: a\n  type: queue\nmetadata:\n\tname: x\n  namespace: y\n", 6)]
+    public void A_tab_is_reported_at_its_own_line_with_a_hint(string yaml, int line)
+    {
+        var finding = Assert.Single(YamlDocumentReader.Read("t.yaml", yaml).FileFindings);
+        Assert.Equal((line, 1), (finding.Line, finding.Column));
+        Assert.Contains("a tab indents this line, and YAML indents with spaces only", finding.Message, StringComparison.Ordinal);
+    }
 }

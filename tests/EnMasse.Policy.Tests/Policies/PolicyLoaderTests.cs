@@ -186,4 +186,48 @@ public sealed class PolicyLoaderTests
         Assert.Equal((RuleIds.SchemaUnknownField, 5, 5), (finding.Rule, finding.Line, finding.Column));
         Assert.Contains("did you mean \"serviceAccounts\"?", finding.Message, StringComparison.Ordinal);
     }
+
+    private const string QueuePlan = "apiVersion: admin.enmasse.io/v1beta2\nkind: AddressPlan\nmetadata:\n  name: small-queue\nspec:\n  addressType: queue\n";
+
+    private const string SpacePlan = "apiVersion: admin.enmasse.io/v1beta2\nkind: AddressSpacePlan\nmetadata:\n  name: small\nspec:\n  addressSpaceType: standard\n  addressPlans: [small-queue]\n";
+
+    [Fact]
+    public void Two_plans_of_one_name_are_an_error_at_the_second()
+    {
+        var result = Load(Minimal, ("plans/a.yaml", QueuePlan), ("plans/team/b.yml", QueuePlan));
+        Assert.False(result.Succeeded);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("policies/plans/team/b.yml", 4, 9), (finding.File, finding.Line, finding.Column));
+        Assert.Contains("AddressPlan \"small-queue\" is defined twice (also in policies/plans/a.yaml:4)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Policy_yml_beside_policy_yaml_is_an_error()
+    {
+        var files = new List<PolicyFile>
+        {
+            new("policy.yaml", "p/policy.yaml", Encoding.UTF8.GetBytes(Minimal)),
+            new("policy.yml", "p/policy.yml", Encoding.UTF8.GetBytes(Minimal)),
+        };
+        var finding = Assert.Single(PolicyLoader.Load(files, "p").Findings);
+        Assert.Equal("p/policy.yml", finding.File);
+        Assert.Contains("both policy.yaml and policy.yml exist", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_address_type_is_blamed_on_the_address_plan_itself()
+    {
+        var result = Load(Minimal, ("plans/a.yaml", QueuePlan.Replace("addressType: queue", "addressType: queu", StringComparison.Ordinal)), ("plans/b.yaml", SpacePlan));
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("policies/plans/a.yaml", 6, 16, "spec.addressType"), (finding.File, finding.Line, finding.Column, finding.Path));
+        Assert.Contains("has addressType \"queu\", which is not an EnMasse address type", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean \"queue\"?", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_policy_directory_has_no_made_up_position()
+    {
+        var finding = Assert.Single(PolicyLoader.LoadDirectory("/nonexistent-policy-dir").Findings);
+        Assert.Equal(0, finding.Line);
+    }
 }

@@ -278,3 +278,14 @@ public sealed class AddressImmutableRuleTests
         Assert.True(decision.Allowed, TestEngine.Describe(decision));
     }
 }
+
+public sealed class OneTypoOneFindingTests
+{
+    [Fact]
+    public void A_misspelt_address_type_is_not_also_blamed_on_the_plan()
+    {
+        var decision = TestEngine.Check(Addresses.Address(type: "topik", plan: "standard-small-topic"));
+        decision.One(RuleIds.AddressType);
+        decision.None(RuleIds.AddressPlanType);
+    }
+}

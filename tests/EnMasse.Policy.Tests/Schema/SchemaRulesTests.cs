@@ -23,6 +23,9 @@ public sealed class SchemaUnknownFieldTests
         Assert.Contains("did you mean \"plan\"?", finding.Message, StringComparison.Ordinal);
         Assert.Contains("drop it silently", finding.Message, StringComparison.Ordinal);
         Assert.False(decision.Allowed);
+
+        // One typo, one finding: the misspelt plan is not also reported as a missing one.
+        decision.None(RuleIds.SchemaRequired);
     }
 
     [Fact]
