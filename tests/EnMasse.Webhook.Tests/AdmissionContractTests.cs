@@ -26,8 +26,12 @@ public sealed class AdmissionContractTests : IAsyncLifetime
     [InlineData("admission.k8s.io/v1beta1")]
     public async Task A_denial_echoes_version_and_uid_and_lists_each_error(string apiVersion)
     {
-        var (status, review, _) = await _server.PostAsync("/validate?timeout=10s", Reviews.For(BadAddress, apiVersion: apiVersion, uid: "uid-" + apiVersion));
+        var (status, review, text) = await _server.PostAsync("/validate?timeout=10s", Reviews.For(BadAddress, apiVersion: apiVersion, uid: "uid-" + apiVersion));
         Assert.Equal(200, status);
+
+        // Quotes are written as themselves, so the denial reads the same under curl as under kubectl.
+        Assert.Contains("address plan \\\"standard-huge-queue\\\" is not published", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022", text, StringComparison.Ordinal);
         var root = review!.Value;
         Assert.Equal(apiVersion, root.GetProperty("apiVersion").GetString());
         Assert.Equal("AdmissionReview", root.GetProperty("kind").GetString());
