@@ -28,10 +28,10 @@ internal sealed class CliRun : IDisposable
 
     /// <summary>Runs as if standard output were (or were not) a terminal, with the given environment.</summary>
     public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, params string[] args) =>
-        RunAs(stdin, terminal, environment, "enmasse-policy", args);
+        RunAsProgram("enmasse-policy", stdin, terminal, environment, args);
 
     /// <summary>Runs as if started under <paramref name="program"/> (argv[0]).</summary>
-    public (int Exit, string Out, string Error) RunAs(string stdin, bool terminal, Func<string, string?> environment, string program, params string[] args)
+    public (int Exit, string Out, string Error) RunAsProgram(string program, string stdin, bool terminal, Func<string, string?> environment, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -83,7 +83,7 @@ public sealed class CommandLineTests
     public void Run_as_the_kubectl_plugin_the_usage_names_kubectl()
     {
         using var run = new CliRun();
-        var output = run.RunAs(string.Empty, terminal: false, _ => null, "/home/u/.local/bin/kubectl-enmasse_policy", "validate", "--help").Out;
+        var output = run.RunAsProgram("/home/u/.local/bin/kubectl-enmasse_policy", string.Empty, terminal: false, _ => null, "validate", "--help").Out;
         Assert.Contains("Usage:\n  kubectl enmasse-policy validate", output, StringComparison.Ordinal);
     }
 

@@ -41,7 +41,8 @@ internal static class ParityCases
         new("space export kind unknown", false, ["addressspace.export"], Space("space2", Standard + "  endpoints: [ { name: m, service: messaging, exports: [ { kind: Deployment, name: x } ] } ]\n")),
         new("space type changed", false, ["addressspace.immutable"], Space("myspace", "  type: brokered\n  plan: brokered-single-broker\n"), "UPDATE", Space("myspace", Standard)),
         new("space plan changed", true, [], Space("myspace", "  type: standard\n  plan: standard-medium\n"), "UPDATE", Space("myspace", Standard)),
-        new("space field typo", false, ["schema.required", "schema.unknown-field"], Space("space2", "  type: standard\n  plna: standard-small\n")),
+        new("space field typo", false, ["schema.unknown-field"], Space("space2", "  type: standard\n  plna: standard-small\n")),
+        new("space without a plan", false, ["schema.required"], Space("space2", "  type: standard\n")),
         new("space field of the wrong type", false, ["schema.type"], Space("space2", "  type: standard\n  plan: 42\n")),
 
         new("address allowed", true, [], Address("myspace.q9", Queue)),
