@@ -55,7 +55,7 @@ internal static class RulesCommand
             RuleLevel.Off => "off",
             RuleLevel.Warning => "warning",
             RuleLevel.Error => "error",
-            _ => rule.DefaultSeverity.ToName(),
+            _ => rule.DefaultAt(point).ToName(),
         };
     }
 }
