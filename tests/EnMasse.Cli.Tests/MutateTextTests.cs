@@ -45,7 +45,9 @@ public sealed class MutateTextTests
         var (exit, output, _) = run.Run("mutate", "space.yaml");
         Assert.Equal(0, exit);
         Assert.Equal(
-            text + "  authenticationService:\n    name: standard-authservice\n  endpoints:\n    - name: messaging\n      service: messaging\n      cert:\n        provider: selfsigned\n",
+            text + "  authenticationService:\n    name: standard-authservice\n  endpoints:\n"
+                + "    - name: messaging\n      service: messaging\n      expose:\n        type: loadbalancer\n        loadBalancerPorts:\n          - amqps\n      cert:\n        provider: selfsigned\n"
+                + "    - name: messaging-wss\n      service: messaging\n      expose:\n        type: loadbalancer\n        loadBalancerPorts:\n          - https\n      cert:\n        provider: selfsigned\n",
             output);
     }
 
@@ -56,7 +58,7 @@ public sealed class MutateTextTests
         run.Write("flow.yaml", Flow);
         var (_, output, _) = run.Run("mutate", "flow.yaml");
         Assert.Equal(
-            Flow.Replace("spec: {type: standard, plan: standard-small}", "spec: {type: standard, plan: standard-small, authenticationService: {name: standard-authservice}, endpoints: [{name: messaging, service: messaging, cert: {provider: selfsigned}}]}", StringComparison.Ordinal),
+            Flow.Replace("spec: {type: standard, plan: standard-small}", "spec: {type: standard, plan: standard-small, authenticationService: {name: standard-authservice}, endpoints: [{name: messaging, service: messaging, expose: {type: loadbalancer, loadBalancerPorts: [amqps]}, cert: {provider: selfsigned}}, {name: messaging-wss, service: messaging, expose: {type: loadbalancer, loadBalancerPorts: [https]}, cert: {provider: selfsigned}}]}", StringComparison.Ordinal),
             output);
     }
 
