@@ -16,6 +16,12 @@ public static class TestEngine
     public static PolicyBundle Shipped { get; } = PolicyLoader.BuiltIn().Bundle
         ?? throw new InvalidOperationException("the shipped policy does not load");
 
+    /// <summary>The shipped policy judging as another EnMasse release, as --enmasse-version does.</summary>
+    public static PolicyBundle Release(string version) =>
+        EnMasseVersion.TryParse(version, out var release)
+            ? Shipped with { Policy = Shipped.Policy.ForVersion(release) }
+            : throw new ArgumentException($"{version} is not a release 0.26-0.33", nameof(version));
+
     public static Decision Check(string yaml, EnforcementPoint point = EnforcementPoint.Ci, PolicyBundle? bundle = null, string world = World.Team1) =>
         Run(yaml, Operation.Create, null, point, bundle, world);
 

@@ -30,5 +30,30 @@ public static class World
         kind: Address
         metadata: { name: myspace.orders-in, namespace: team1 }
         spec: { address: orders-in, type: queue, plan: standard-small-queue }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: bspace.prices, namespace: team1 }
+        spec: { address: topic/prices, type: topic, plan: brokered-topic }
+        ---
+        apiVersion: user.enmasse.io/v1beta1
+        kind: MessagingUser
+        metadata: { name: myspace.app, namespace: team1 }
+        spec: { username: app, authentication: { type: password, password: YXBwLXNlY3JldA== }, authorization: [ { operations: [send], addresses: [queue1] } ] }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: AddressSpace
+        metadata: { name: bigspace, namespace: team1 }
+        spec: { type: standard, plan: standard-medium }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: bigspace.big1, namespace: team1 }
+        spec: { address: big1, type: queue, plan: standard-xlarge-queue }
+        ---
+        apiVersion: enmasse.io/v1beta1
+        kind: Address
+        metadata: { name: bigspace.big2, namespace: team1 }
+        spec: { address: big2, type: queue, plan: standard-large-queue }
         """;
 }

@@ -23,6 +23,10 @@ internal static class ParityCases
     private const string Standard = "  type: standard\n  plan: standard-small\n";
     private const string Gold = "  type: standard\n  plan: gold\n";
     private const string HugeQueue = "  address: q7\n  type: queue\n  plan: standard-huge-queue\n";
+    private const string Medium = "  type: standard\n  plan: standard-medium\n";
+
+    private static string Annotated(string yaml, string annotations) =>
+        yaml.Replace("  namespace: team1\n", $"  namespace: team1\n  annotations: {{ {annotations} }}\n", StringComparison.Ordinal);
     private const string Queue = "  address: q9\n  type: queue\n  plan: standard-small-queue\n";
     private const string Password = "  username: user1\n  authentication:\n    type: password\n    password: cGFzc3dvcmQ=\n";
 
@@ -50,10 +54,11 @@ internal static class ParityCases
         new("address name without space", false, ["address.name"], Address("q9", Queue)),
         new("address of a missing space warns at admission", true, ["address.space"], Address("nospace.q9", Queue)),
         new("address with whitespace", false, ["address.address"], Address("myspace.q9", "  address: \"q 9\"\n  type: queue\n  plan: standard-small-queue\n")),
-        new("address type not in brokered", false, ["address.plan-allowed", "address.type"], Address("bspace.a1", "  address: a1\n  type: anycast\n  plan: standard-small-anycast\n")),
+        new("address type not in brokered", false, ["address.plan", "address.type"], Address("bspace.a1", "  address: a1\n  type: anycast\n  plan: standard-small-anycast\n")),
         new("address plan unpublished", false, ["address.plan"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-huge-queue\n")),
         new("address plan of another type", false, ["address.plan-type"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-small-topic\n")),
-        new("address plan not offered warns at admission", true, ["address.plan-allowed"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-xlarge-queue\n")),
+        new("address plan not offered by the space plan warns", true, ["address.plan-allowed"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-small-partitioned-queue\n")),
+        new("address plan no brokered plan offers", false, ["address.plan"], Address("bspace.q9", "  address: q9\n  type: queue\n  plan: standard-small-queue\n")),
         new("subscription of a missing topic warns at admission", true, ["address.topic"], Address("myspace.s1", "  address: s1\n  type: subscription\n  plan: standard-small-subscription\n  topic: nope\n")),
         new("subscription of a topic", true, [], Address("myspace.s1", "  address: s1\n  type: subscription\n  plan: standard-small-subscription\n  topic: topic1\n")),
         new("address duplicate", false, ["address.duplicate"], Address("myspace.other", "  address: queue1\n  type: queue\n  plan: standard-small-queue\n")),
@@ -75,9 +80,41 @@ internal static class ParityCases
         new("labels and finalizers update of an address whose plan is unpublished", true, [], WithMetadata(Address("myspace.q7", HugeQueue), "  labels: { team: a }\n  finalizers: [enmasse.io/address]\n"), "UPDATE", Address("myspace.q7", HugeQueue)),
         new("finalizer removal of a deleted address whose plan is unpublished", true, [], WithMetadata(Address("myspace.q7", HugeQueue), "  deletionTimestamp: \"2024-05-01T10:00:00Z\"\n"), "UPDATE", WithMetadata(Address("myspace.q7", HugeQueue), "  deletionTimestamp: \"2024-05-01T10:00:00Z\"\n  finalizers: [enmasse.io/address]\n")),
         new("space update keeping an unpublished plan warns", true, ["addressspace.plan"], Space("space3", Gold + "  endpoints: [ { name: m, service: messaging } ]\n"), "UPDATE", Space("space3", Gold)),
-        new("space update of a protected annotation is judged", true, ["addressspace.plan"], WithMetadata(Space("space3", Gold), "  annotations: { enmasse.io/realm-name: team1-space3 }\n"), "UPDATE", Space("space3", Gold)),
+        new("space update of a protected annotation is judged", false, ["addressspace.plan", "addressspace.protected-annotation"], WithMetadata(Space("space3", Gold), "  annotations: { enmasse.io/realm-name: team1-space3 }\n"), "UPDATE", Space("space3", Gold)),
         new("space update introducing an unpublished plan is denied", false, ["addressspace.plan"], Space("space3", Gold), "UPDATE", Space("space3", Standard)),
         new("address update to another unpublished plan is denied", false, ["address.plan"], Address("myspace.q7", HugeQueue.Replace("standard-huge-queue", "standard-giant-queue", StringComparison.Ordinal)), "UPDATE", Address("myspace.q7", HugeQueue)),
         new("space type change is denied while an old finding is waived", false, ["addressspace.immutable", "addressspace.plan"], Space("space3", "  type: brokered\n  plan: gold\n"), "UPDATE", Space("space3", Gold)),
+
+        // Issue #9: what EnMasse checks, per release (the shipped policy names 0.31), and the platform's protections.
+        new("address in an apiVersion never served", false, ["schema.api-version"], Address("myspace.q9", Queue).Replace("enmasse.io/v1beta1", "enmasse.io/v1", StringComparison.Ordinal)),
+        new("address in v1alpha1 on 0.31", false, ["schema.api-version"], Address("myspace.q9", Queue).Replace("v1beta1", "v1alpha1", StringComparison.Ordinal)),
+        new("misspelt kind", false, ["schema.kind"], Address("myspace.q9", Queue).Replace("kind: Address", "kind: Adress", StringComparison.Ordinal)),
+        new("metadata key the API server drops warns", true, ["metadata.unknown-field"], Address("myspace.q9", Queue).Replace("  namespace: team1\n", "  namespace: team1\n  addressSpace: myspace\n", StringComparison.Ordinal)),
+        new("field of a later release", false, ["schema.unknown-field"], Address("myspace.q9", Queue + "  messageTtl: { maximum: 60000 }\n")),
+        new("legacy spec.addressSpace equal to the prefix", true, [], Address("myspace.q9", Queue + "  addressSpace: myspace\n")),
+        new("legacy spec.addressSpace of another space", false, ["address.name"], Address("myspace.q9", Queue + "  addressSpace: other\n")),
+        new("address name part over 60 characters", false, ["address.name"], Address("myspace." + new string('q', 61), Queue)),
+        new("address with the reserved prefix", false, ["address.address"], Address("myspace.q9", "  address: _!q9\n  type: queue\n  plan: standard-small-queue\n")),
+        new("long address without whitespace", true, [], Address("myspace.q9", $"  address: {new string('q', 300)}\n  type: queue\n  plan: standard-small-queue\n")),
+        new("topic on a queue warns", true, ["address.topic"], Address("myspace.q9", Queue + "  topic: topic1\n")),
+        new("queue that does not fit the space plan", false, ["capacity.address"], Address("myspace.q9", "  address: q9\n  type: queue\n  plan: standard-large-queue\n")),
+        new("anycast that fits the larger plan", true, [], Address("bigspace.a9", "  address: a9\n  type: anycast\n  plan: standard-small-anycast\n")),
+        new("plan change the addresses do not fit", false, ["capacity.plan-change"], Space("bigspace", Standard), "UPDATE", Space("bigspace", Medium)),
+        new("forwarder without connectors", false, ["address.forwarder"], Address("myspace.q9", Queue + "  forwarders: [ { name: f1, remoteAddress: remote1/q9, direction: out } ]\n")),
+        new("connector name EnMasse refuses", false, ["addressspace.connector"], Space("space2", Standard + "  connectors: [ { name: remote-1, endpointHosts: [ { host: example.com } ] } ]\n")),
+        new("connector and rule EnMasse takes", true, [], Space("space2", Standard + "  connectors: [ { name: remote1, endpointHosts: [ { host: example.com } ], addresses: [ { name: p1, pattern: \"prices/*\" } ] } ]\n")),
+        new("space name of 61 characters", false, ["addressspace.name"], Space(new string('s', 61), Standard)),
+        new("tenant sets the realm of another space", false, ["addressspace.protected-annotation", "addressspace.realm-collision"], Annotated(Space("space2", Standard), "enmasse.io/realm-name: team1-myspace")),
+        new("tenant adds the annotations on update", false, ["addressspace.protected-annotation"], Annotated(Space("space2", Standard), "enmasse.io/realm-name: team1-space2, enmasse.io/infra-uuid: abc123"), "UPDATE", Space("space2", Standard)),
+        new("tenant file without the annotations keeps them", true, [], Space("space2", Medium), "UPDATE", Annotated(Space("space2", Standard), "enmasse.io/infra-uuid: abc123")),
+        new("tenant changes the infra uuid", false, ["addressspace.protected-annotation"], Annotated(Space("space2", Standard), "enmasse.io/infra-uuid: other"), "UPDATE", Annotated(Space("space2", Standard), "enmasse.io/infra-uuid: abc123")),
+        new("cert secret of another space", false, ["addressspace.cert-secret"], Space("space2", Standard + "  endpoints: [ { name: m, service: messaging, cert: { provider: selfsigned, secretName: external-certs-messaging-other } } ]\n")),
+        new("cert secret the space owns", true, [], Annotated(Space("space2", Standard + "  endpoints: [ { name: m, service: messaging, cert: { provider: selfsigned, secretName: external-certs-messaging-abc123 } } ]\n"), "enmasse.io/infra-uuid: abc123"), "UPDATE", Annotated(Space("space2", Standard), "enmasse.io/infra-uuid: abc123")),
+        new("cert without provider", true, [], Space("space2", Standard + "  endpoints: [ { name: m, service: messaging, cert: {} } ]\n")),
+        new("username another user of the space has", false, ["user.username-duplicate"], User("myspace.app2", Password.Replace("username: user1", "username: app", StringComparison.Ordinal))),
+        new("federated user on 0.31", false, ["user.authentication"], User("myspace.fed", "  username: fed\n  authentication: { type: federated, provider: openshift, federatedUserid: \"1\", federatedUsername: fed }\n")),
+        new("unpadded password on 0.31", false, ["user.authentication"], User("myspace.user1", Password.Replace("cGFzc3dvcmQ=", "cGFzc3dvcmQ", StringComparison.Ordinal))),
+        new("manage and view without addresses", true, [], User("myspace.user1", Password + "  authorization: [ { operations: [manage] }, { operations: [view], addresses: [] } ]\n")),
+        new("brokered wildcard words", true, [], User("bspace.user1", Password + "  authorization: [ { operations: [recv], addresses: [\"topic/+\", \"topic/*\", \"*\"] } ]\n")),
     ];
 }

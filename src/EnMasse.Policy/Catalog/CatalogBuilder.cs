@@ -13,9 +13,11 @@ public sealed class CatalogBuilder
     private readonly Dictionary<string, AddressSpacePlanEntry> _spacePlans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AddressPlanEntry> _addressPlans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _authServices = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _infraConfigs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _standardInfraConfigs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _brokeredInfraConfigs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), AddressSpaceEntry> _spaces = [];
     private readonly Dictionary<ObjectKey, AddressEntry> _addresses = [];
+    private readonly Dictionary<ObjectKey, UserEntry> _users = [];
     private readonly Dictionary<ObjectKey, Resource> _objects = [];
 
     public CatalogBuilder()
@@ -28,9 +30,11 @@ public sealed class CatalogBuilder
         foreach (var plan in basis.SpacePlanEntries) _spacePlans[plan.Name] = plan;
         foreach (var plan in basis.AddressPlanEntries) _addressPlans[plan.Name] = plan;
         _authServices.UnionWith(basis.AuthenticationServices);
-        _infraConfigs.UnionWith(basis.InfraConfigs);
+        _standardInfraConfigs.UnionWith(basis.StandardInfraConfigs);
+        _brokeredInfraConfigs.UnionWith(basis.BrokeredInfraConfigs);
         foreach (var space in basis.SpaceEntries) _spaces[(space.Namespace, space.Name)] = space;
         foreach (var address in basis.AddressEntries) _addresses[new ObjectKey(ResourceKind.Address, address.Namespace, address.Name)] = address;
+        foreach (var user in basis.UserEntries) _users[new ObjectKey(ResourceKind.MessagingUser, user.Namespace, user.Name)] = user;
         foreach (var resource in basis.Objects) _objects[Key(resource)] = resource;
     }
 
@@ -61,35 +65,59 @@ public sealed class CatalogBuilder
                     resource.Name,
                     spacePlan.AddressSpaceType?.Value,
                     [.. spacePlan.AddressPlans.Select(t => t.Value)],
-                    spacePlan.DisplayOrder);
+                    spacePlan.DisplayOrder)
+                {
+                    InfraConfigRef = spacePlan.InfraConfigRef?.Value,
+                    ResourceLimits = spacePlan.ResourceLimits,
+                };
                 break;
             case ResourceKind.AddressPlan:
                 var addressPlan = AddressPlanObject.Bind(resource);
-                _addressPlans[resource.Name] = new AddressPlanEntry(resource.Name, addressPlan.AddressType?.Value, addressPlan.DisplayOrder);
+                _addressPlans[resource.Name] = new AddressPlanEntry(resource.Name, addressPlan.AddressType?.Value, addressPlan.DisplayOrder)
+                {
+                    Resources = addressPlan.Resources,
+                    Partitions = addressPlan.Partitions,
+                };
                 break;
             case ResourceKind.AuthenticationService:
                 _authServices.Add(resource.Name);
                 break;
-            case ResourceKind.StandardInfraConfig or ResourceKind.BrokeredInfraConfig:
-                _infraConfigs.Add(resource.Name);
+            case ResourceKind.StandardInfraConfig:
+                _standardInfraConfigs.Add(resource.Name);
+                break;
+            case ResourceKind.BrokeredInfraConfig:
+                _brokeredInfraConfigs.Add(resource.Name);
                 break;
             case ResourceKind.AddressSpace:
-                _spaces[(resource.Namespace, resource.Name)] = new AddressSpaceEntry(
-                    resource.Namespace,
-                    resource.Name,
-                    NodeRead.String(spec, "type")?.Value,
-                    NodeRead.String(spec, "plan")?.Value);
+                var addressSpace = AddressSpaceObject.Bind(resource);
+                _spaces[(resource.Namespace, resource.Name)] = new AddressSpaceEntry(resource.Namespace, resource.Name, addressSpace.Type?.Value, addressSpace.Plan?.Value)
+                {
+                    Connectors = [.. addressSpace.Connectors.Select(c => NodeRead.String(c, "name")?.Value).OfType<string>()],
+                    Realm = RealmName.Of(resource.Namespace, resource.Name, addressSpace.Annotation(ProtectedAnnotations.RealmName)?.Value),
+                };
                 break;
             case ResourceKind.Address:
-                var (space, _) = ScopedName.Split(resource.Name);
+                var (space, local) = ScopedName.Split(resource.Name);
                 if (space is not null)
                 {
                     _addresses[Key(resource)] = new AddressEntry(
                         resource.Namespace,
                         resource.Name,
                         space,
-                        NodeRead.String(spec, "address")?.Value ?? ScopedName.Split(resource.Name).Local,
-                        NodeRead.String(spec, "type")?.Value);
+                        NodeRead.String(spec, "address")?.Value ?? local,
+                        NodeRead.String(spec, "type")?.Value)
+                    {
+                        Plan = NodeRead.String(spec, "plan")?.Value,
+                        Unprovisioned = NodeRead.String(NodeRead.Map(resource.Root, "status"), "phase")?.Value == "Pending",
+                    };
+                }
+
+                break;
+            case ResourceKind.MessagingUser:
+                var (userSpace, _) = ScopedName.Split(resource.Name);
+                if (userSpace is not null)
+                {
+                    _users[Key(resource)] = new UserEntry(resource.Namespace, resource.Name, userSpace, NodeRead.String(spec, "username")?.Value);
                 }
 
                 break;
@@ -118,9 +146,11 @@ public sealed class CatalogBuilder
             case ResourceKind.AddressSpacePlan: _spacePlans.Remove(key.Name); break;
             case ResourceKind.AddressPlan: _addressPlans.Remove(key.Name); break;
             case ResourceKind.AuthenticationService: _authServices.Remove(key.Name); break;
-            case ResourceKind.StandardInfraConfig or ResourceKind.BrokeredInfraConfig: _infraConfigs.Remove(key.Name); break;
+            case ResourceKind.StandardInfraConfig: _standardInfraConfigs.Remove(key.Name); break;
+            case ResourceKind.BrokeredInfraConfig: _brokeredInfraConfigs.Remove(key.Name); break;
             case ResourceKind.AddressSpace: _spaces.Remove((key.Namespace, key.Name)); break;
             case ResourceKind.Address: _addresses.Remove(key); break;
+            case ResourceKind.MessagingUser: _users.Remove(key); break;
         }
 
         return this;
@@ -128,26 +158,40 @@ public sealed class CatalogBuilder
 
     public CatalogSnapshot Build()
     {
-        var bySpace = new Dictionary<(string, string), List<AddressEntry>>();
-        foreach (var address in _addresses.Values)
-        {
-            var key = (address.Namespace, address.Space);
-            if (!bySpace.TryGetValue(key, out var list))
-            {
-                bySpace[key] = list = [];
-            }
-
-            list.Add(address);
-        }
+        var spacePlans = _spacePlans.Values.Select(p => p with { Problem = PlanValidity.Problem(p, _addressPlans, _standardInfraConfigs, _brokeredInfraConfigs) }).ToList();
+        var addresses = GroupBySpace(_addresses.Values, a => (a.Namespace, a.Space));
+        var usage = addresses.ToDictionary(
+            g => g.Key,
+            g => g.Value.Aggregate(SpaceUsage.Empty, (sum, a) => sum.With(a.Plan is null ? null : _addressPlans.GetValueOrDefault(a.Plan), a.Type, !a.Unprovisioned, 1)));
 
         return new CatalogSnapshot(
-            _spacePlans.Values,
+            spacePlans,
             _addressPlans.Values,
             _authServices,
-            _infraConfigs,
+            _standardInfraConfigs,
+            _brokeredInfraConfigs,
             new Dictionary<(string, string), AddressSpaceEntry>(_spaces),
-            bySpace,
+            addresses,
+            GroupBySpace(_users.Values, u => (u.Namespace, u.Space)),
+            usage,
             new Dictionary<ObjectKey, Resource>(_objects));
+    }
+
+    private static Dictionary<(string, string), List<T>> GroupBySpace<T>(IEnumerable<T> entries, Func<T, (string, string)> key)
+    {
+        var bySpace = new Dictionary<(string, string), List<T>>();
+        foreach (var entry in entries)
+        {
+            var k = key(entry);
+            if (!bySpace.TryGetValue(k, out var list))
+            {
+                bySpace[k] = list = [];
+            }
+
+            list.Add(entry);
+        }
+
+        return bySpace;
     }
 
     private static ObjectKey Key(Resource resource) => new(resource.Kind, resource.Namespace, resource.Name);

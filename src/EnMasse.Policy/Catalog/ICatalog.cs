@@ -3,14 +3,21 @@ using EnMasse.Policy.Model;
 namespace EnMasse.Policy.Catalog;
 
 /// <summary>
-/// What exists: published plans, infra configs, authentication services, address spaces and
-/// addresses. Rules read only this, never an API server; lookups are O(1).
+/// What exists: published plans, infra configs, authentication services, address spaces,
+/// addresses and messaging users. Rules read only this, never an API server; lookups are O(1)
+/// or proportional to what they return, never to the catalogue's size.
 /// </summary>
 public interface ICatalog
 {
     AddressSpacePlanEntry? AddressSpacePlan(string name);
 
     AddressPlanEntry? AddressPlan(string name);
+
+    /// <summary>
+    /// True when a valid AddressSpacePlan of the space type lists the address plan: what EnMasse
+    /// offers an address of that space type, whatever the space's own plan.
+    /// </summary>
+    bool Offers(string spaceType, string addressPlan);
 
     bool HasAuthenticationService(string name);
 
@@ -20,6 +27,15 @@ public interface ICatalog
 
     /// <summary>The addresses of one address space, in no particular order.</summary>
     IReadOnlyList<AddressEntry> AddressesOf(string @namespace, string space);
+
+    /// <summary>The messaging users of one address space, in no particular order.</summary>
+    IReadOnlyList<UserEntry> UsersOf(string @namespace, string space);
+
+    /// <summary>What the addresses of one address space take from its plan, summed when the snapshot was built.</summary>
+    SpaceUsage UsageOf(string @namespace, string space);
+
+    /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one.</summary>
+    IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm);
 
     /// <summary>The object as it exists now, or null: with it a file's object is judged as an UPDATE.</summary>
     Resource? Existing(ObjectKey key);

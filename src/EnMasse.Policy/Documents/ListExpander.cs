@@ -3,11 +3,29 @@ namespace EnMasse.Policy.Documents;
 /// <summary>
 /// Splits <c>kind: List</c> and typed lists (<c>AddressList</c>, ...) into one document per item.
 /// Items of a typed list may leave out apiVersion and kind, as EnMasse's documentation does;
-/// they take them from the list.
+/// they take them from the list. A list inside a list is flattened, as kubectl does.
 /// </summary>
 public static class ListExpander
 {
     public static IEnumerable<SourceDocument> Expand(SourceDocument document)
+    {
+        // The readers bound nesting depth, so the recursion is bounded too.
+        foreach (var item in ExpandOnce(document))
+        {
+            if (ReferenceEquals(item.Root, document.Root))
+            {
+                yield return item;
+                continue;
+            }
+
+            foreach (var nested in Expand(item))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    private static IEnumerable<SourceDocument> ExpandOnce(SourceDocument document)
     {
         if (document.Root is not MappingNode root
             || root.Get("kind") is not ScalarNode { Type: ScalarType.String } kind

@@ -27,17 +27,23 @@ public static class BatchValidator
         foreach (var file in files)
         {
             findings.AddRange(file.FileFindings);
-            var found = Resource.AllIn(file, check.Namespace).ToList();
-            if (found.Count == 0 && file.FileFindings.Count == 0)
-            {
-                skipped++;
-            }
-
-            foreach (var (document, resource) in found)
+            var judged = 0;
+            foreach (var (document, resource) in Resource.AllIn(file, check.Namespace, withForeign: true))
             {
                 var result = check.Evaluate(document, resource);
+                if (!result.Decision.Applies)
+                {
+                    continue;
+                }
+
+                judged++;
                 checkedResources.Add(result);
                 findings.AddRange(result.Decision.Findings);
+            }
+
+            if (judged == 0 && file.FileFindings.Count == 0)
+            {
+                skipped++;
             }
         }
 

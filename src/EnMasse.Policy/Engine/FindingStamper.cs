@@ -18,7 +18,7 @@ internal static class FindingStamper
         IReadOnlyList<string> secrets)
     {
         var result = new List<Finding>();
-        var kind = resource.Kind.ToString();
+        var kind = resource.KindName;
         foreach (var finding in raw)
         {
             var rule = RuleRegistry.Find(finding.Rule);
@@ -58,7 +58,7 @@ internal static class FindingStamper
         foreach (var exemption in policy.Exemptions)
         {
             if ((exemption.Namespaces.Count == 0 || exemption.Namespaces.Contains(resource.Namespace))
-                && (exemption.Kinds.Count == 0 || exemption.Kinds.Contains(resource.Kind.ToString()))
+                && (exemption.Kinds.Count == 0 || exemption.Kinds.Contains(resource.KindName))
                 && (exemption.Names.Count == 0 || exemption.Names.Any(n => Names.GlobMatches(n, resource.Name)))
                 && exemption.Rules.Any(r => RuleRegistry.PatternMatches(r, rule)))
             {

@@ -4,6 +4,7 @@ using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
+using EnMasse.Policy.Rules.Input;
 using EnMasse.Policy.Schema;
 using EnMasse.Policy.Vocabulary;
 
@@ -30,7 +31,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             return Decision.NotApplicable;
         }
 
-        var original = Resource.From(request.Object, request.Namespace, request.File);
+        var original = Resource.FromAny(request.Object, request.Namespace, request.File);
         if (original is null)
         {
             return Decision.NotApplicable;
@@ -70,11 +71,21 @@ public sealed class PolicyEngine(PolicyBundle bundle)
     private Decision Judge(EvaluationRequest request, Resource original, ICatalog catalog)
     {
         var raw = new List<RawFinding>(request.ReaderProblems ?? []);
+        var release = Policy.EnMasseVersion;
+        switch (ApiIdentityCheck.Check(original, release, raw))
+        {
+            case ApiIdentityCheck.Outcome.NotOurs:
+                return Decision.NotApplicable;
+            case ApiIdentityCheck.Outcome.Reported:
+                var refused = FindingStamper.Stamp(raw, original, Policy, request.Point, request.File, SecretScrubber.Collect(original.Root));
+                return new Decision(true, !refused.Any(f => f.Denies), refused, [], original);
+        }
+
         var (resource, patch) = Defaulter.Apply(original, Policy);
 
-        if (KindSchemas.For(resource.Kind.ToString()) is { } schema)
+        if (KindSchemas.For(resource.Kind.ToString(), release) is { } schema)
         {
-            SchemaWalker.Walk(resource.Root, schema, resource.Kind.ToString(), raw);
+            SchemaWalker.Walk(resource.Root, schema, resource.Kind.ToString(), raw, release);
         }
 
         if (TenantObject.From(resource) is { } subject)

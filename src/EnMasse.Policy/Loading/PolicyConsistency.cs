@@ -1,4 +1,5 @@
 using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Naming;
 using EnMasse.Policy.Policies;
@@ -40,15 +41,17 @@ internal static class PolicyConsistency
                 Report(pattern.Path, pattern.Node.Start, $"exemption names rule \"{pattern.Value}\", which does not exist{Names.DidYouMean(pattern.Value, RuleRegistry.All.Select(r => r.Id))}");
             }
 
-            foreach (var kind in exemption.Kinds.Where(k => !Enum.TryParse<ResourceKind>(k.Value, out _)))
+            var kinds = Enum.GetNames<ResourceKind>().Where(k => k != nameof(ResourceKind.Foreign)).ToList();
+            foreach (var kind in exemption.Kinds.Where(k => !kinds.Contains(k.Value)))
             {
-                Report(kind.Path, kind.Node.Start, $"exemption names kind \"{kind.Value}\", which is not an EnMasse kind{Names.DidYouMean(kind.Value, Enum.GetNames<ResourceKind>())}");
+                Report(kind.Path, kind.Node.Start, $"exemption names kind \"{kind.Value}\", which is not an EnMasse kind{Names.DidYouMean(kind.Value, kinds)}");
             }
         }
 
+        var enmasseTypes = AdmissionPolicy.EnMasseTypesOf(policy.EnMasseVersion);
         foreach (var type in document.AddressSpaceTypes ?? [])
         {
-            if (!AdmissionPolicy.EnMasseTypes.TryGetValue(type.Entry.Key, out var offered))
+            if (!enmasseTypes.TryGetValue(type.Entry.Key, out var offered))
             {
                 Report(type.Entry.Value.Path, type.Entry.KeyStart, $"address space type \"{type.Entry.Key}\" is not an EnMasse type; EnMasse has standard and brokered");
                 continue;
@@ -56,7 +59,7 @@ internal static class PolicyConsistency
 
             foreach (var addressType in type.AddressTypes.Where(t => !offered.Contains(t.Value)))
             {
-                Report(addressType.Path, addressType.Node.Start, $"{type.Entry.Key} address spaces cannot hold {addressType.Value} addresses; EnMasse offers: {Names.List(offered.Order(StringComparer.Ordinal))}");
+                Report(addressType.Path, addressType.Node.Start, $"{type.Entry.Key} address spaces cannot hold {addressType.Value} addresses in {policy.EnMasseVersion.Label}; it offers: {Names.List(offered.Order(StringComparer.Ordinal))}");
             }
         }
 
@@ -89,7 +92,7 @@ internal static class PolicyConsistency
         }
 
         // An address plan whose addressType no space type offers is blamed at its own line, not at every plan that lists it.
-        var allTypes = AdmissionPolicy.EnMasseTypes.Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var allTypes = AdmissionPolicy.EnMasseTypesOf(policy.EnMasseVersion).Values.SelectMany(t => t).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var badPlans = new HashSet<string>(StringComparer.Ordinal);
         foreach (var addressPlan in plans.Where(p => p.Kind == ResourceKind.AddressPlan).Select(AddressPlanObject.Bind))
         {
@@ -99,35 +102,36 @@ internal static class PolicyConsistency
                 findings.Add((addressPlan.Resource.File, new RawFinding(PolicyIds.Reference, type.Path, type.Node.Start, $"address plan \"{addressPlan.Resource.Name}\" has addressType \"{type.Value}\", which is not an EnMasse address type ({Names.List(allTypes)}){Names.DidYouMean(type.Value, allTypes)}")));
             }
         }
-
-        var anyInfraConfig = plans.Any(p => p.Kind is ResourceKind.StandardInfraConfig or ResourceKind.BrokeredInfraConfig);
         foreach (var plan in plans.Where(p => p.Kind == ResourceKind.AddressSpacePlan).Select(AddressSpacePlanObject.Bind))
         {
             var name = plan.Resource.Name;
-            void Report(Text at, string message) => findings.Add((plan.Resource.File, new RawFinding(PolicyIds.Reference, at.Path, at.Node.Start, message)));
+            void Report(Node at, string message) => findings.Add((plan.Resource.File, new RawFinding(PolicyIds.Reference, at.Path, at.Start, message)));
 
             var spaceType = plan.AddressSpaceType;
             if (spaceType is not null && !policy.AddressSpaceTypes.ContainsKey(spaceType.Value))
             {
-                Report(spaceType, $"plan \"{name}\" is for address space type \"{spaceType.Value}\", which the policy does not allow");
+                Report(spaceType.Node, $"plan \"{name}\" is for address space type \"{spaceType.Value}\", which the policy does not allow");
             }
 
+            var missingAddressPlan = false;
             foreach (var addressPlan in plan.AddressPlans)
             {
                 var target = published.AddressPlan(addressPlan.Value);
                 if (target is null)
                 {
-                    Report(addressPlan, $"plan \"{name}\" lists address plan \"{addressPlan.Value}\", which is not published{Names.DidYouMean(addressPlan.Value, published.AddressPlans.Select(p => p.Name))}");
+                    missingAddressPlan = true;
+                    Report(addressPlan.Node, $"plan \"{name}\" lists address plan \"{addressPlan.Value}\", which is not published{Names.DidYouMean(addressPlan.Value, published.AddressPlans.Select(p => p.Name))}");
                 }
                 else if (spaceType is not null && policy.AddressSpaceTypes.TryGetValue(spaceType.Value, out var allowed) && target.AddressType is { } addressType && !allowed.Contains(addressType) && !badPlans.Contains(addressPlan.Value))
                 {
-                    Report(addressPlan, $"plan \"{name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}: remove it from the plan's addressPlans, or allow {addressType} in spec.addressSpaceTypes.{spaceType.Value}");
+                    Report(addressPlan.Node, $"plan \"{name}\" lists {addressType} plan \"{addressPlan.Value}\", but {spaceType.Value} address spaces do not allow {addressType}: remove it from the plan's addressPlans, or allow {addressType} in spec.addressSpaceTypes.{spaceType.Value}");
                 }
             }
 
-            if (anyInfraConfig && plan.InfraConfigRef is { } infra && !published.HasInfraConfig(infra.Value))
+            // A plan EnMasse leaves out of its schema would be published to tenants and then fail every space that names it.
+            if (!missingAddressPlan && published.AddressSpacePlan(name)?.Problem is { } problem)
             {
-                Report(infra, $"plan \"{name}\" refers to infra config \"{infra.Value}\", which is not published");
+                Report(plan.InfraConfigRef?.Node ?? (Node?)plan.Resource.Metadata?.Get("name") ?? plan.Resource.Root, $"plan \"{name}\" is one EnMasse treats as unknown: {problem}");
             }
         }
     }

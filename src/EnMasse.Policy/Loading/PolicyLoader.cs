@@ -100,7 +100,7 @@ public static class PolicyLoader
         var plans = new List<Resource>();
         foreach (var file in files.Where(f => f.RelativePath.StartsWith(PlansFolder, StringComparison.Ordinal)))
         {
-            plans.AddRange(ReadPlans(file, policy?.InfraNamespace ?? AdmissionPolicy.Empty.InfraNamespace, findings));
+            plans.AddRange(ReadPlans(file, policy ?? AdmissionPolicy.Empty, findings));
         }
 
         var published = new CatalogBuilder().AddRange(plans).Build();
@@ -134,12 +134,12 @@ public static class PolicyLoader
         }
 
         var raw = new List<RawFinding>(document.Problems);
-        SchemaWalker.Walk(root, PolicySchemas.AdmissionPolicy, "AdmissionPolicy", raw, clusterObject: false);
+        SchemaWalker.Walk(root, PolicySchemas.AdmissionPolicy, "AdmissionPolicy", raw, release: null);
         findings.AddRange(raw.Select(r => ToFinding(r, file.DisplayPath, "AdmissionPolicy", NodeRead.String(NodeRead.Map(root, "metadata"), "name")?.Value)));
         return raw.Count == 0 ? root : null;
     }
 
-    private static IEnumerable<Resource> ReadPlans(PolicyFile file, string infraNamespace, List<Finding> findings)
+    private static IEnumerable<Resource> ReadPlans(PolicyFile file, AdmissionPolicy policy, List<Finding> findings)
     {
         var read = DocumentLoader.Load(file.DisplayPath, file.Bytes);
         findings.AddRange(read.FileFindings);
@@ -150,7 +150,7 @@ public static class PolicyLoader
                 continue;
             }
 
-            var resource = Resource.From(document.Root, infraNamespace, file.DisplayPath);
+            var resource = Resource.From(document.Root, policy.InfraNamespace, file.DisplayPath);
             if (resource is null || resource.Kind.IsTenant())
             {
                 var at = document.Root.Start;
@@ -159,7 +159,7 @@ public static class PolicyLoader
             }
 
             var raw = new List<RawFinding>(document.Problems);
-            SchemaWalker.Walk(resource.Root, KindSchemas.For(resource.Kind.ToString())!, resource.Kind.ToString(), raw);
+            SchemaWalker.Walk(resource.Root, KindSchemas.For(resource.Kind.ToString(), policy.EnMasseVersion)!, resource.Kind.ToString(), raw, policy.EnMasseVersion);
             findings.AddRange(raw.Select(r => ToFinding(r, file.DisplayPath, resource.Kind.ToString(), resource.Name)));
             if (resource.Name.Length == 0)
             {

@@ -1,3 +1,5 @@
+using EnMasse.Policy.Documents;
+
 namespace EnMasse.Policy.Model;
 
 /// <summary>Typed view of an Address. <see cref="SpaceName"/> is the part of the name before the first dot.</summary>
@@ -7,7 +9,9 @@ public sealed record AddressObject(
     Text? Address,
     Text? Type,
     Text? Plan,
-    Text? Topic) : TenantObject(Resource)
+    Text? Topic,
+    Text? LegacySpace,
+    IReadOnlyList<MappingNode> Forwarders) : TenantObject(Resource)
 {
     public static AddressObject Bind(Resource resource)
     {
@@ -19,6 +23,8 @@ public sealed record AddressObject(
             NodeRead.String(spec, "address"),
             NodeRead.String(spec, "type"),
             NodeRead.String(spec, "plan"),
-            NodeRead.String(spec, "topic"));
+            NodeRead.String(spec, "topic"),
+            NodeRead.String(spec, "addressSpace"),
+            [.. NodeRead.Maps(NodeRead.List(spec, "forwarders"))]);
     }
 }

@@ -8,7 +8,8 @@ public sealed record AddressSpaceObject(
     Text? Type,
     Text? Plan,
     Text? AuthenticationServiceName,
-    IReadOnlyList<EndpointView> Endpoints) : TenantObject(Resource)
+    IReadOnlyList<EndpointView> Endpoints,
+    IReadOnlyList<MappingNode> Connectors) : TenantObject(Resource)
 {
     public static AddressSpaceObject Bind(Resource resource)
     {
@@ -31,7 +32,8 @@ public sealed record AddressSpaceObject(
             NodeRead.String(spec, "type"),
             NodeRead.String(spec, "plan"),
             NodeRead.String(NodeRead.Map(spec, "authenticationService"), "name"),
-            endpoints);
+            endpoints,
+            [.. NodeRead.Maps(NodeRead.List(spec, "connectors"))]);
     }
 }
 
@@ -43,6 +45,7 @@ public sealed record EndpointView(
     Text? Service,
     MappingNode? Cert,
     Text? CertProvider,
+    Text? CertSecretName,
     MappingNode? Expose,
     Text? ExposeType,
     IReadOnlyList<MappingNode> Exports)
@@ -58,6 +61,7 @@ public sealed record EndpointView(
             NodeRead.String(node, "service"),
             cert,
             NodeRead.String(cert, "provider"),
+            NodeRead.String(cert, "secretName"),
             expose,
             NodeRead.String(expose, "type"),
             [.. NodeRead.Maps(NodeRead.List(node, "exports"))]);

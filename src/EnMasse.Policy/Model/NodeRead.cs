@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using EnMasse.Policy.Documents;
 
 namespace EnMasse.Policy.Model;
@@ -40,6 +41,30 @@ public static class NodeRead
         mapping?.Get(key) is ScalarNode { Type: ScalarType.Int } scalar && int.TryParse(scalar.Value, System.Globalization.CultureInfo.InvariantCulture, out var value)
             ? value
             : fallback;
+
+    /// <summary>A number (an integer or a float) as a double, or null.</summary>
+    public static double? Number(Node? node) =>
+        node is ScalarNode { Type: ScalarType.Int or ScalarType.Float } scalar
+        && double.TryParse(scalar.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && double.IsFinite(value)
+            ? value
+            : null;
+
+    /// <summary>The numeric entries of a mapping, such as resourceLimits {router: 1.0, broker: 2}.</summary>
+    public static FrozenDictionary<string, double> Numbers(MappingNode? mapping) =>
+        (mapping?.Entries ?? [])
+            .Select(e => (e.Key, Value: Number(e.Value)))
+            .Where(e => e.Value is not null)
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Value!.Value, StringComparer.Ordinal);
+
+    /// <summary>A list of {name, &lt;value&gt;} pairs read as a mapping, as v1beta1 plans write resources.</summary>
+    public static FrozenDictionary<string, double> NamedNumbers(SequenceNode? sequence, string valueKey) =>
+        Maps(sequence)
+            .Select(m => (Name: String(m, "name")?.Value, Value: Number(m.Get(valueKey))))
+            .Where(e => e.Name is not null && e.Value is not null)
+            .GroupBy(e => e.Name!, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Value!.Value, StringComparer.Ordinal);
 
     /// <summary>True when the key is present with a non-null value, whatever its type.</summary>
     public static bool Has(MappingNode? mapping, string key) => mapping?.Get(key) is { } node && node is not ScalarNode { IsNull: true };

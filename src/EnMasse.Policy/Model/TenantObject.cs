@@ -13,6 +13,11 @@ public abstract record TenantObject(Resource Resource)
 
     public MappingNode? Spec => Resource.Spec;
 
+    public MappingNode? Annotations => NodeRead.Map(Resource.Metadata, "annotations");
+
+    /// <summary>The value of one annotation, or null.</summary>
+    public Text? Annotation(string key) => NodeRead.String(Annotations, key);
+
     /// <summary>The node that holds metadata.name, or the root when there is none, for placing name findings.</summary>
     public Node NameNode => Resource.Metadata?.Get("name") ?? (Node?)Resource.Metadata ?? Root;
 

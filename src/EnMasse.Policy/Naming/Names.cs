@@ -11,18 +11,6 @@ public static partial class Names
     /// <summary>DNS-1123 subdomain: dot-separated labels, at most 253.</summary>
     public static bool IsDnsSubdomain(string value) => value.Length is > 0 and <= 253 && DnsSubdomain().IsMatch(value);
 
-    public static bool IsBase64(string value)
-    {
-        var trimmed = value.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Trim();
-        if (trimmed.Length == 0)
-        {
-            return false;
-        }
-
-        var buffer = new byte[trimmed.Length];
-        return Convert.TryFromBase64String(trimmed, buffer, out _);
-    }
-
     /// <summary>"a, b, c", or "(none)" so a message never ends in an empty list.</summary>
     public static string List(IEnumerable<string> items)
     {

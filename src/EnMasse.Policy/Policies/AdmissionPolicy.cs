@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using EnMasse.Policy.Documents;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Policies;
 
@@ -48,12 +49,42 @@ public sealed record AdmissionPolicy(
     FrozenDictionary<string, RuleSetting> Rules,
     IReadOnlyList<Exemption> Exemptions)
 {
-    /// <summary>EnMasse's own schema: which address types each address space type offers.</summary>
-    public static readonly FrozenDictionary<string, FrozenSet<string>> EnMasseTypes = new Dictionary<string, FrozenSet<string>>
+    /// <summary>EnMasse's own schema in the default release: which address types each address space type offers.</summary>
+    public static FrozenDictionary<string, FrozenSet<string>> EnMasseTypes { get; } = EnMasseTypesOf(EnMasseVersion.Default);
+
+    /// <summary>The release EnMasse is judged as (spec.enmasseVersion, or --enmasse-version); 0.31 when the policy names none.</summary>
+    public EnMasseVersion EnMasseVersion { get; init; } = EnMasseVersion.Default;
+
+    /// <summary>spec.addressSpaceTypes as written, or null: the effective <see cref="AddressSpaceTypes"/> are these within what the release offers.</summary>
+    public FrozenDictionary<string, FrozenSet<string>>? AddressTypeNarrowing { get; init; }
+
+    /// <summary>Globs of secret names in the infra namespace tenants may name in cert.secretName: certificates the platform shares, such as a wildcard.</summary>
+    public IReadOnlyList<string> SharedCertSecrets { get; init; } = [];
+
+    /// <summary>EnMasse's schema of a release: standard offers queue, topic, anycast, multicast and subscription, brokered queue and topic; 0.33 adds deadletter to both.</summary>
+    public static FrozenDictionary<string, FrozenSet<string>> EnMasseTypesOf(EnMasseVersion release)
     {
-        ["standard"] = new[] { "queue", "topic", "anycast", "multicast", "subscription" }.ToFrozenSet(StringComparer.Ordinal),
-        ["brokered"] = new[] { "queue", "topic" }.ToFrozenSet(StringComparer.Ordinal),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+        string[] deadletter = release.AtLeast(33) ? ["deadletter"] : [];
+        return new Dictionary<string, FrozenSet<string>>
+        {
+            ["standard"] = new[] { "queue", "topic", "anycast", "multicast", "subscription" }.Concat(deadletter).ToFrozenSet(StringComparer.Ordinal),
+            ["brokered"] = new[] { "queue", "topic" }.Concat(deadletter).ToFrozenSet(StringComparer.Ordinal),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>This policy judged as another EnMasse release (the CLI's --enmasse-version): the release's field sets and address types.</summary>
+    public AdmissionPolicy ForVersion(EnMasseVersion release) =>
+        this with { EnMasseVersion = release, AddressSpaceTypes = EffectiveTypes(AddressTypeNarrowing, release) };
+
+    /// <summary>What the policy allows of what the release offers: the narrowing within EnMasse's types, or all of them.</summary>
+    internal static FrozenDictionary<string, FrozenSet<string>> EffectiveTypes(FrozenDictionary<string, FrozenSet<string>>? narrowing, EnMasseVersion release)
+    {
+        var offered = EnMasseTypesOf(release);
+        return narrowing is null
+            ? offered
+            : narrowing.Where(n => offered.ContainsKey(n.Key))
+                .ToFrozenDictionary(n => n.Key, n => n.Value.Where(offered[n.Key].Contains).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
 
     /// <summary>A policy with nothing set: EnMasse's defaults, platform kubernetes.</summary>
     public static AdmissionPolicy Empty { get; } = new(

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Policies;
 
@@ -11,12 +12,13 @@ internal static class PolicyBinder
     {
         var empty = AdmissionPolicy.Empty;
         var defaults = document.Defaults;
+        var release = EnMasseVersion.TryParse(document.EnMasseVersion?.Value, out var named) ? named : EnMasseVersion.Default;
+        var narrowing = document.AddressSpaceTypes?.ToFrozenDictionary(t => t.Entry.Key, t => t.AddressTypes.Select(a => a.Value).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
         return new AdmissionPolicy(
             document.Name?.Value ?? empty.Name,
             document.Platform?.Value == "openshift" ? Platform.OpenShift : Platform.Kubernetes,
             document.InfraNamespace?.Value ?? empty.InfraNamespace,
-            document.AddressSpaceTypes?.ToFrozenDictionary(t => t.Entry.Key, t => t.AddressTypes.Select(a => a.Value).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal)
-                ?? empty.AddressSpaceTypes,
+            AdmissionPolicy.EffectiveTypes(narrowing, release),
             new PolicyDefaults(
                 defaults.AuthenticationService?.Value,
                 defaults.Endpoints.ToFrozenDictionary(e => e.Entry.Key, e => e.Endpoints, StringComparer.Ordinal),
@@ -30,6 +32,9 @@ internal static class PolicyBinder
                 Values(document.TrustedRequesters.ServiceAccounts),
                 document.TrustedRequesters.Users.Select(u => u.Value).ToFrozenSet(StringComparer.Ordinal),
                 document.TrustedRequesters.Groups.Select(g => g.Value).ToFrozenSet(StringComparer.Ordinal)),
+            EnMasseVersion = release,
+            AddressTypeNarrowing = narrowing,
+            SharedCertSecrets = Values(document.SharedCertSecrets),
         };
     }
 

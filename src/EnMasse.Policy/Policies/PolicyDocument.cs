@@ -12,6 +12,7 @@ public sealed record PolicyDocument(
     MappingNode Root,
     Text? Name,
     Text? Platform,
+    Text? EnMasseVersion,
     Text? InfraNamespace,
     IReadOnlyList<PolicyAddressSpaceType>? AddressSpaceTypes,
     PolicyDefaultsView Defaults,
@@ -19,6 +20,9 @@ public sealed record PolicyDocument(
     IReadOnlyList<PolicyRuleSetting> Rules,
     IReadOnlyList<PolicyExemption> Exemptions)
 {
+    /// <summary>spec.sharedCertSecrets: globs of infra-namespace secrets tenants may name in cert.secretName.</summary>
+    public IReadOnlyList<Text> SharedCertSecrets { get; init; } = [];
+
     /// <summary>spec.trustedRequesters; empty lists when absent.</summary>
     public PolicyTrustedRequesters TrustedRequesters { get; init; } = new([], [], []);
 
@@ -32,6 +36,7 @@ public sealed record PolicyDocument(
             root,
             NodeRead.String(NodeRead.Map(root, "metadata"), "name"),
             NodeRead.String(spec, "platform"),
+            NodeRead.String(spec, "enmasseVersion"),
             NodeRead.String(spec, "infraNamespace"),
             NodeRead.Map(spec, "addressSpaceTypes")?.Entries.Select(e => new PolicyAddressSpaceType(e, NodeRead.Strings(e.Value as SequenceNode))).ToList(),
             new PolicyDefaultsView(
@@ -52,6 +57,7 @@ public sealed record PolicyDocument(
                 NodeRead.Strings(NodeRead.List(trusted, "serviceAccounts")),
                 NodeRead.Strings(NodeRead.List(trusted, "users")),
                 NodeRead.Strings(NodeRead.List(trusted, "groups"))),
+            SharedCertSecrets = NodeRead.Strings(NodeRead.List(spec, "sharedCertSecrets")),
         };
     }
 }

@@ -31,7 +31,7 @@ public sealed record PolicyTestSuite(string File, MappingNode Root, IReadOnlyLis
         foreach (var document in documents)
         {
             var raw = new List<RawFinding>(document.Problems);
-            SchemaWalker.Walk(document.Root, PolicySchemas.PolicyTest, Kind, raw, clusterObject: false);
+            SchemaWalker.Walk(document.Root, PolicySchemas.PolicyTest, Kind, raw, release: null);
             problems.AddRange(raw.Select(r => Finding.Of(r, Severity.Error, file.File, Kind, @namespace: null, name: null)));
         }
 

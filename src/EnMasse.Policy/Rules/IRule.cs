@@ -66,7 +66,7 @@ public abstract class InputRule : IRule
 {
     public abstract string Id { get; }
 
-    public Severity DefaultSeverity => Severity.Error;
+    public virtual Severity DefaultSeverity => Severity.Error;
 
     public Severity AdmissionSeverity => Severity.Error;
 

@@ -28,6 +28,9 @@ public sealed class RuleContext(
 
     public AdmissionPolicy Policy { get; } = policy;
 
+    /// <summary>The EnMasse release the object is judged for.</summary>
+    public EnMasseVersion Release => Policy.EnMasseVersion;
+
     internal void Begin(string rule) => _rule = rule;
 
     /// <summary>Reports at a node's value.</summary>

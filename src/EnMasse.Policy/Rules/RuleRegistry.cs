@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Rules.Addresses;
 using EnMasse.Policy.Rules.AddressSpaces;
+using EnMasse.Policy.Rules.Capacity;
 using EnMasse.Policy.Rules.Input;
 using EnMasse.Policy.Rules.Users;
 
@@ -17,6 +18,9 @@ public static class RuleRegistry
         new SchemaUnknownFieldRule(),
         new SchemaTypeRule(),
         new SchemaRequiredRule(),
+        new SchemaApiVersionRule(),
+        new SchemaKindRule(),
+        new MetadataUnknownFieldRule(),
 
         new AddressSpaceNameRule(),
         new AddressSpaceTypeRule(),
@@ -27,6 +31,10 @@ public static class RuleRegistry
         new AddressSpaceCertRule(),
         new AddressSpaceExportRule(),
         new AddressSpaceImmutableRule(),
+        new AddressSpaceConnectorRule(),
+        new AddressSpaceProtectedAnnotationRule(),
+        new AddressSpaceCertSecretRule(),
+        new AddressSpaceRealmCollisionRule(),
 
         new AddressNameRule(),
         new AddressSpaceRefRule(),
@@ -38,6 +46,7 @@ public static class RuleRegistry
         new AddressTopicRule(),
         new AddressDuplicateRule(),
         new AddressImmutableRule(),
+        new AddressForwarderRule(),
 
         new UserNameRule(),
         new UserSpaceRule(),
@@ -47,6 +56,10 @@ public static class RuleRegistry
         new UserAuthorizationRule(),
         new UserAuthorizationAddressRule(),
         new UserImmutableRule(),
+        new UserUsernameDuplicateRule(),
+
+        new CapacityAddressRule(),
+        new CapacityPlanChangeRule(),
     ];
 
     private static readonly FrozenDictionary<string, IRule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);

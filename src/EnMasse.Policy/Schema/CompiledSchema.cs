@@ -19,8 +19,11 @@ public sealed class CompiledSchema
 
     public IReadOnlyList<string> Required { get; private set; } = [];
 
-    /// <summary>True when keys beyond <see cref="Properties"/> are typos the API server would drop.</summary>
+    /// <summary>True when keys beyond <see cref="Properties"/> are not defined for the kind.</summary>
     public bool Closed { get; private set; }
+
+    /// <summary>The rule that reports an undefined key here: schema.unknown-field unless the schema names another (x-unknown-field-rule).</summary>
+    public string UnknownFieldRule { get; private set; } = Vocabulary.RuleIds.SchemaUnknownField;
 
     public CompiledSchema? AdditionalProperties { get; private set; }
 
@@ -48,6 +51,11 @@ public sealed class CompiledSchema
         compiled.Properties = schema.Properties.ToFrozenDictionary(p => p.Key, p => Compile(p.Value, done), StringComparer.Ordinal);
         compiled.Required = [.. schema.RequiredProperties];
         compiled.Closed = !schema.AllowAdditionalProperties && schema.AdditionalPropertiesSchema is null;
+        if (schema.ExtensionData?.TryGetValue("x-unknown-field-rule", out var rule) == true && rule is string id)
+        {
+            compiled.UnknownFieldRule = id;
+        }
+
         compiled.AdditionalProperties = schema.AdditionalPropertiesSchema is { } additional ? Compile(additional, done) : null;
         compiled.Enumeration = [.. schema.Enumeration.OfType<string>()];
         compiled.Items = schema.Item is { } item ? Compile(item, done) : null;

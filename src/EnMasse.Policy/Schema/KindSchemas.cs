@@ -1,43 +1,53 @@
 using System.Collections.Frozen;
+using System.Text.Json.Nodes;
+using EnMasse.Policy.Vocabulary;
 using NJsonSchema;
 
 namespace EnMasse.Policy.Schema;
 
-/// <summary>The JSON Schemas of the EnMasse kinds, shipped as resources, parsed by NJsonSchema and compiled once.</summary>
+/// <summary>
+/// The JSON Schemas of the EnMasse kinds, shipped as resources: one base schema per kind (the
+/// 0.31 field set), turned into each release's field set by <see cref="VersionedFields"/>,
+/// parsed by NJsonSchema and compiled once per kind and release, on first use.
+/// </summary>
 public static class KindSchemas
 {
-    private static readonly Lazy<FrozenDictionary<string, (JsonSchema Source, CompiledSchema Compiled)>> All = new(Load);
+    private static readonly string[] Names =
+    [
+        "AddressSpace", "Address", "MessagingUser", "AddressSpacePlan", "AddressPlan",
+        "StandardInfraConfig", "BrokeredInfraConfig", "AuthenticationService",
+    ];
 
-    public static IEnumerable<string> Kinds => All.Value.Keys;
+    private static readonly FrozenDictionary<(string Kind, int Minor), Lazy<(JsonSchema Source, CompiledSchema Compiled)>> All =
+        Names.SelectMany(k => EnMasseVersion.Supported.Select(v => (k, v)))
+            .ToFrozenDictionary(p => (p.k, p.v.Minor), p => new Lazy<(JsonSchema, CompiledSchema)>(() => Load(p.k, p.v)));
 
-    public static CompiledSchema? For(string kind) => All.Value.TryGetValue(kind, out var s) ? s.Compiled : null;
+    public static IEnumerable<string> Kinds => Names;
 
-    /// <summary>The schema as JSON, for editors and for `policy schema`.</summary>
-    public static string JsonFor(string kind) => All.Value[kind].Source.ToJson();
+    public static CompiledSchema? For(string kind, EnMasseVersion version) =>
+        All.TryGetValue((kind, version.Minor), out var s) ? s.Value.Compiled : null;
 
-    internal static JsonSchema LoadResource(string logicalName)
+    /// <summary>The schema of a release as JSON, for editors and for `policy schema`.</summary>
+    public static string JsonFor(string kind, EnMasseVersion version) => All[(kind, version.Minor)].Value.Source.ToJson();
+
+    internal static JsonSchema LoadResource(string logicalName) =>
+        JsonSchema.FromJsonAsync(ReadResource(logicalName)).GetAwaiter().GetResult();
+
+    internal static string ReadResource(string logicalName)
     {
         var assembly = typeof(KindSchemas).Assembly;
         using var stream = assembly.GetManifestResourceStream(logicalName)
             ?? throw new InvalidOperationException($"schema resource {logicalName} is missing from the build");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        return reader.ReadToEnd();
     }
 
-    private static FrozenDictionary<string, (JsonSchema, CompiledSchema)> Load()
+    private static (JsonSchema, CompiledSchema) Load(string kind, EnMasseVersion version)
     {
-        string[] kinds =
-        [
-            "AddressSpace", "Address", "MessagingUser", "AddressSpacePlan", "AddressPlan",
-            "StandardInfraConfig", "BrokeredInfraConfig", "AuthenticationService",
-        ];
-        return kinds.ToFrozenDictionary(
-            k => k,
-            k =>
-            {
-                var source = LoadResource($"EnMasse.Policy.Schema.{k}.json");
-                return (source, CompiledSchema.Compile(source));
-            },
-            StringComparer.Ordinal);
+        var json = JsonNode.Parse(ReadResource($"EnMasse.Policy.Schema.{kind}.json"))!.AsObject();
+        VersionedFields.Apply(json, kind, version);
+        json["description"] = $"{json["description"]?.GetValue<string>()} Field set of EnMasse {version}.";
+        var source = JsonSchema.FromJsonAsync(json.ToJsonString()).GetAwaiter().GetResult();
+        return (source, CompiledSchema.Compile(source));
     }
 }

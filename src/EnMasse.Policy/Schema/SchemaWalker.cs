@@ -12,8 +12,8 @@ namespace EnMasse.Policy.Schema;
 /// </summary>
 public static class SchemaWalker
 {
-    /// <param name="clusterObject">False for our own files (policy, tests), which no API server prunes.</param>
-    public static void Walk(Node node, CompiledSchema schema, string kind, List<RawFinding> findings, bool clusterObject = true)
+    /// <param name="release">The EnMasse release a cluster object is judged for; null for our own files (policy, tests), which no API server sees.</param>
+    public static void Walk(Node node, CompiledSchema schema, string kind, List<RawFinding> findings, EnMasseVersion? release)
     {
         if (!TypeMatches(node, schema.Types))
         {
@@ -30,19 +30,19 @@ public static class SchemaWalker
         switch (node)
         {
             case MappingNode mapping:
-                WalkMapping(mapping, schema, kind, findings, clusterObject);
+                WalkMapping(mapping, schema, kind, findings, release);
                 break;
             case SequenceNode sequence when schema.Items is { } items:
                 foreach (var item in sequence.Items)
                 {
-                    Walk(item, items, kind, findings, clusterObject);
+                    Walk(item, items, kind, findings, release);
                 }
 
                 break;
         }
     }
 
-    private static void WalkMapping(MappingNode mapping, CompiledSchema schema, string kind, List<RawFinding> findings, bool clusterObject)
+    private static void WalkMapping(MappingNode mapping, CompiledSchema schema, string kind, List<RawFinding> findings, EnMasseVersion? release)
     {
         // A misspelt required field is one mistake: reported once, as the unknown field with its did-you-mean.
         var suggested = new HashSet<string>(StringComparer.Ordinal);
@@ -56,11 +56,11 @@ public static class SchemaWalker
                     continue;
                 }
 
-                Walk(entry.Value, property, kind, findings, clusterObject);
+                Walk(entry.Value, property, kind, findings, release);
             }
             else if (schema.AdditionalProperties is { } additional)
             {
-                Walk(entry.Value, additional, kind, findings, clusterObject);
+                Walk(entry.Value, additional, kind, findings, release);
             }
             else if (schema.Closed && schema.Properties.Count > 0)
             {
@@ -71,14 +71,7 @@ public static class SchemaWalker
                     suggested.Add(nearest);
                 }
 
-                var hint = nearest is null
-                    ? $"; fields here: {string.Join(", ", schema.Properties.Keys.Order(StringComparer.Ordinal))}"
-                    : $"; did you mean \"{nearest}\"?";
-                findings.Add(new RawFinding(
-                    RuleIds.SchemaUnknownField,
-                    path,
-                    entry.KeyStart,
-                    $"field \"{path}\" is not defined for {kind}{(clusterObject ? " and the API server would drop it silently" : string.Empty)}{hint}"));
+                findings.Add(new RawFinding(schema.UnknownFieldRule, path, entry.KeyStart, UnknownFieldMessage(path, nearest, schema, kind, release)));
             }
         }
 
@@ -99,6 +92,25 @@ public static class SchemaWalker
                     $"{kind} needs \"{path}\", which is missing"));
             }
         }
+    }
+
+    /// <summary>
+    /// Says what really happens to the field: the API server drops unknown metadata; a spec field
+    /// is stored (EnMasse's v1beta1 CRDs do not prune, its 0.26-0.30 API server kept it in the
+    /// model's additional properties) and EnMasse ignores it, so a typo silently loses the setting.
+    /// </summary>
+    private static string UnknownFieldMessage(string path, string? nearest, CompiledSchema schema, string kind, EnMasseVersion? release)
+    {
+        var didYouMean = nearest is null ? null : $"; did you mean \"{nearest}\"?";
+        if (schema.UnknownFieldRule == RuleIds.MetadataUnknownField)
+        {
+            return $"field \"{path}\" is not a Kubernetes metadata field; the API server drops it{didYouMean}";
+        }
+
+        var hint = didYouMean ?? $"; fields here: {string.Join(", ", schema.Properties.Keys.Order(StringComparer.Ordinal))}";
+        return release is { } version
+            ? $"field \"{path}\" is not defined for {kind} in {version.Label}: EnMasse stores it and ignores it{hint}"
+            : $"field \"{path}\" is not defined for {kind}{hint}";
     }
 
     private static bool TypeMatches(Node node, JsonObjectType types)

@@ -8,6 +8,9 @@ public static class RuleIds
     public const string SchemaUnknownField = "schema.unknown-field";
     public const string SchemaType = "schema.type";
     public const string SchemaRequired = "schema.required";
+    public const string SchemaApiVersion = "schema.api-version";
+    public const string SchemaKind = "schema.kind";
+    public const string MetadataUnknownField = "metadata.unknown-field";
 
     public const string AddressSpaceName = "addressspace.name";
     public const string AddressSpaceType = "addressspace.type";
@@ -18,6 +21,10 @@ public static class RuleIds
     public const string AddressSpaceCert = "addressspace.cert";
     public const string AddressSpaceExport = "addressspace.export";
     public const string AddressSpaceImmutable = "addressspace.immutable";
+    public const string AddressSpaceConnector = "addressspace.connector";
+    public const string AddressSpaceProtectedAnnotation = "addressspace.protected-annotation";
+    public const string AddressSpaceCertSecret = "addressspace.cert-secret";
+    public const string AddressSpaceRealmCollision = "addressspace.realm-collision";
 
     public const string AddressName = "address.name";
     public const string AddressSpaceRef = "address.space";
@@ -29,6 +36,7 @@ public static class RuleIds
     public const string AddressTopic = "address.topic";
     public const string AddressDuplicate = "address.duplicate";
     public const string AddressImmutable = "address.immutable";
+    public const string AddressForwarder = "address.forwarder";
 
     public const string UserName = "user.name";
     public const string UserSpace = "user.space";
@@ -38,6 +46,10 @@ public static class RuleIds
     public const string UserAuthorization = "user.authorization";
     public const string UserAuthorizationAddress = "user.authorization-address";
     public const string UserImmutable = "user.immutable";
+    public const string UserUsernameDuplicate = "user.username-duplicate";
+
+    public const string CapacityAddress = "capacity.address";
+    public const string CapacityPlanChange = "capacity.plan-change";
 
     public const string DefaultEndpoints = "default.endpoints";
     public const string DefaultCert = "default.cert";

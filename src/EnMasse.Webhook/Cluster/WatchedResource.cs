@@ -12,6 +12,8 @@ internal sealed record WatchedResource(string Group, string Version, string Plur
         new("admin.enmasse.io", "v1beta1", "authenticationservices", true),
         new("enmasse.io", "v1beta1", "addressspaces", false),
         new("enmasse.io", "v1beta1", "addresses", false),
+        // For user.username-duplicate: the usernames taken in each address space.
+        new("user.enmasse.io", "v1beta1", "messagingusers", false),
     ];
 
     /// <summary>Readiness waits for these: without plans and address spaces most verdicts would be wrong.</summary>

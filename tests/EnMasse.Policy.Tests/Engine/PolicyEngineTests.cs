@@ -33,8 +33,23 @@ public sealed class PolicyEngineTests
     }
 
     [Fact]
-    public void An_enmasse_kind_of_a_version_enmasse_never_served_is_not_judged() =>
-        Assert.False(FromJson("""{"apiVersion":"enmasse.io/v9","kind":"Address","metadata":{"name":"x"}}""").Applies);
+    public void An_enmasse_kind_of_a_version_enmasse_never_served_is_refused_and_judged_no_further()
+    {
+        var decision = FromJson("""{"apiVersion":"enmasse.io/v9","kind":"Address","metadata":{"name":"x"}}""");
+        Assert.True(decision.Applies);
+        Assert.False(decision.Allowed);
+        var finding = Assert.Single(decision.Findings);
+        Assert.Equal((RuleIds.SchemaApiVersion, "apiVersion", "Address", "x"), (finding.Rule, finding.Path, finding.Kind, finding.Name));
+        Assert.Contains("it serves enmasse.io/v1beta1", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_object_of_another_group_or_an_unknown_kind_far_from_ours_is_not_judged()
+    {
+        Assert.False(FromJson("""{"apiVersion":"example.com/v1","kind":"Address","metadata":{"name":"x"}}""").Applies);
+        Assert.False(FromJson("""{"apiVersion":"enmasse.io/v1beta1","kind":"AddressSpaceSchema","metadata":{"name":"standard"}}""").Applies);
+        Assert.False(FromJson("""{"apiVersion":"enmasse.io/v1beta2","kind":"MessagingInfrastructure","metadata":{"name":"infra"}}""").Applies);
+    }
 
     [Fact]
     public void Delete_is_always_allowed_without_a_patch()

@@ -33,7 +33,7 @@ public sealed class AddressNameRuleTests
     [Theory]
     [InlineData("myspace.", "empty name part")]
     [InlineData(".q9", "empty address space part")]
-    [InlineData("My_Space.q9", "not a valid address space name")]
+    [InlineData("My_Space.q9", "not a valid Kubernetes object name")]
     public void Malformed_parts_are_denied(string name, string expected)
     {
         var finding = TestEngine.Check(Addresses.Address(name: name)).One(RuleIds.AddressName);
@@ -90,20 +90,41 @@ public sealed class AddressAddressRuleTests
     }
 
     [Fact]
-    public void An_address_over_255_characters_is_denied()
-    {
-        var finding = TestEngine.Check(Addresses.Address(address: new string('q', 256))).One(RuleIds.AddressAddress);
-        Assert.Contains("256 characters", finding.Message, StringComparison.Ordinal);
-    }
+    public void A_long_address_passes_as_enmasse_sets_no_limit() =>
+        TestEngine.Check(Addresses.Address(address: new string('q', 1000))).None(RuleIds.AddressAddress);
 
     [Fact]
     public void An_empty_address_is_denied() => TestEngine.Check(Addresses.Address(address: "\"\"")).One(RuleIds.AddressAddress);
 
     [Fact]
-    public void A_control_character_is_denied_and_shown_as_a_question_mark()
+    public void A_tab_is_whitespace_to_the_crd_pattern_and_shown_as_a_question_mark()
     {
         var finding = TestEngine.Check(Addresses.Address(address: "\"q\\t9\"")).One(RuleIds.AddressAddress);
         Assert.Contains("\"q?9\"", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"q\\u00a09\"")]
+    [InlineData("\"q\\u00019\"")]
+    [InlineData("\"q\\v9\"")]
+    public void Characters_outside_the_crd_whitespace_class_pass(string address) =>
+        TestEngine.Check(Addresses.Address(address: address)).None(RuleIds.AddressAddress);
+
+    [Theory]
+    [InlineData("0.29", false)]
+    [InlineData("0.30", true)]
+    [InlineData("0.33", true)]
+    public void The_reserved_prefix_is_refused_from_0_30(string release, bool refused)
+    {
+        var decision = TestEngine.Check(Addresses.Address(address: "\"_!internal\""), bundle: TestEngine.Release(release));
+        if (refused)
+        {
+            Assert.Contains($"EnMasse {release} reserves", decision.One(RuleIds.AddressAddress).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            decision.None(RuleIds.AddressAddress);
+        }
     }
 
     [Fact]
@@ -179,14 +200,44 @@ public sealed class AddressPlanTypeRuleTests
 public sealed class AddressPlanAllowedRuleTests
 {
     [Fact]
-    public void A_plan_the_space_plan_does_not_offer_is_denied()
+    public void A_plan_the_space_plan_does_not_offer_warns_as_a_platform_narrowing()
     {
-        // standard-small (myspace's plan) offers no xlarge queue.
-        var finding = TestEngine.Check(Addresses.Address(plan: "standard-xlarge-queue")).One(RuleIds.AddressPlanAllowed);
+        // standard-small (myspace's plan) offers no partitioned queue; standard-medium does, so EnMasse would accept it.
+        var decision = TestEngine.Check(Addresses.Address(plan: "standard-small-partitioned-queue"));
+        var finding = decision.One(RuleIds.AddressPlanAllowed);
         finding.At("spec.plan", 8, 9);
+        Assert.Equal(Severity.Warning, finding.Severity);
+        Assert.True(decision.Allowed, TestEngine.Describe(decision));
         Assert.Equal(
-            "address plan \"standard-xlarge-queue\" is not offered by plan \"standard-small\" of address space \"myspace\"; it offers for queue: standard-small-queue, standard-medium-queue, standard-large-queue",
+            "address plan \"standard-small-partitioned-queue\" is not offered by plan \"standard-small\" of address space \"myspace\"; it offers for queue: standard-small-queue, standard-medium-queue, standard-large-queue. EnMasse itself would accept it, as another standard plan offers it, and charge it to this space's limits; the platform narrows plans to the space's own",
             finding.Message);
+    }
+
+    [Fact]
+    public void The_policy_can_make_it_an_error()
+    {
+        var policy = TestEngine.WithPolicy("""
+            apiVersion: policy.enmasse.io/v1alpha1
+            kind: AdmissionPolicy
+            spec:
+              rules:
+                address.plan-allowed: { admission: error, ci: error }
+            """);
+        var decision = TestEngine.Check(Addresses.Address(plan: "standard-small-partitioned-queue"), bundle: policy);
+        Assert.Equal(Severity.Error, decision.One(RuleIds.AddressPlanAllowed).Severity);
+        Assert.False(decision.Allowed);
+    }
+
+    [Fact]
+    public void A_plan_no_plan_of_the_space_type_offers_is_address_plan_not_plan_allowed()
+    {
+        // A standard plan in a brokered space: no brokered plan offers it, so EnMasse reports "Unknown address plan".
+        var decision = TestEngine.Check(Addresses.Address(name: "bspace.q9", plan: "standard-small-queue"));
+        decision.None(RuleIds.AddressPlanAllowed);
+        var finding = decision.One(RuleIds.AddressPlan);
+        Assert.StartsWith("address plan \"standard-small-queue\" is published, but no valid brokered address space plan offers it, so EnMasse 0.31 reports \"Unknown address plan\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("offered for queue in brokered address spaces: brokered-queue", finding.Message, StringComparison.Ordinal);
+        Assert.False(decision.Allowed);
     }
 
     [Fact]
@@ -202,7 +253,7 @@ public sealed class AddressPlanAllowedRuleTests
               rules:
                 address.plan-allowed: { admission: off, ci: off }
             """);
-        var decision = TestEngine.Check(Addresses.Address(plan: "standard-xlarge-queue"), bundle: policy);
+        var decision = TestEngine.Check(Addresses.Address(plan: "standard-small-partitioned-queue"), bundle: policy);
         decision.None(RuleIds.AddressPlanAllowed);
         Assert.True(decision.Allowed);
     }

@@ -36,11 +36,16 @@ public sealed class AddressSpaceNameRuleTests
         TestEngine.Check(Spaces.Space(name)).One(RuleIds.AddressSpaceName);
 
     [Fact]
-    public void A_name_of_64_characters_is_denied()
+    public void A_name_of_61_characters_is_denied_as_enmasse_allows_60()
     {
-        var finding = TestEngine.Check(Spaces.Space(new string('a', 64))).One(RuleIds.AddressSpaceName);
-        Assert.Contains("64 characters", finding.Message, StringComparison.Ordinal);
+        var finding = TestEngine.Check(Spaces.Space(new string('a', 61))).One(RuleIds.AddressSpaceName);
+        Assert.Contains("61 characters; EnMasse allows at most 60", finding.Message, StringComparison.Ordinal);
+        TestEngine.Check(Spaces.Space(new string('a', 60))).None(RuleIds.AddressSpaceName);
     }
+
+    [Fact]
+    public void A_name_of_64_characters_is_not_a_dns_label() =>
+        Assert.Contains("not a DNS-1123 label", TestEngine.Check(Spaces.Space(new string('a', 64))).One(RuleIds.AddressSpaceName).Message, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("space2")]

@@ -109,23 +109,30 @@ public sealed class UserAuthenticationRuleTests
     }
 
     [Fact]
-    public void Federated_needs_a_provider()
+    public void Federated_up_to_0_30_needs_provider_user_id_and_name_for_every_provider()
     {
-        TestEngine.Check(Users.User(type: "federated", auth: string.Empty)).One(RuleIds.UserAuthentication).At("spec.authentication.provider", 7, 3);
+        var bundle = TestEngine.Release("0.30");
+        var all = TestEngine.Check(Users.User(type: "federated", auth: string.Empty), bundle: bundle).Findings.Where(f => f.Rule == RuleIds.UserAuthentication).Select(f => f.Path);
+        Assert.Equal(["spec.authentication.federatedUserid", "spec.authentication.federatedUsername", "spec.authentication.provider"], all.Order(StringComparer.Ordinal));
+        var decision = TestEngine.Check(Users.User(type: "federated", auth: "    provider: google\n    federatedUserid: \"1234\""), bundle: bundle);
+        decision.One(RuleIds.UserAuthentication).At("spec.authentication.federatedUsername", 7, 3);
+        TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: \"1234\"\n    federatedUsername: dev"), bundle: bundle).None(RuleIds.UserAuthentication);
     }
 
-    [Fact]
-    public void Federated_openshift_needs_user_id_and_name()
+    [Theory]
+    [InlineData("0.31")]
+    [InlineData("0.33")]
+    public void Federated_from_0_31_is_not_supported(string release)
     {
-        var decision = TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: \"1234\""));
-        decision.One(RuleIds.UserAuthentication).At("spec.authentication.federatedUsername", 7, 3);
-        TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: \"1234\"\n    federatedUsername: dev")).None(RuleIds.UserAuthentication);
+        var finding = TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: \"1234\"\n    federatedUsername: dev"), bundle: TestEngine.Release(release)).One(RuleIds.UserAuthentication);
+        finding.At("spec.authentication.type", 8, 11);
+        Assert.Contains($"EnMasse {release} does not support authentication type federated", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_present_value_of_the_wrong_type_is_reported_once_by_the_schema()
     {
-        var decision = TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: 1234\n    federatedUsername: dev"));
+        var decision = TestEngine.Check(Users.User(type: "federated", auth: "    provider: openshift\n    federatedUserid: 1234\n    federatedUsername: dev"), bundle: TestEngine.Release("0.30"));
         decision.One(RuleIds.SchemaType).At("spec.authentication.federatedUserid", 10, 22);
         decision.None(RuleIds.UserAuthentication);
     }

@@ -14,7 +14,7 @@ public sealed class AddressSpaceCertRule : TenantRule<AddressSpaceObject>
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public override string Summary => "cert.provider is selfsigned, openshift, certBundle or wildcard; certBundle needs base64 tlsKey and tlsCert; openshift only on OpenShift";
+    public override string Summary => "cert.provider, when set, is selfsigned, openshift, certBundle or wildcard; certBundle needs tlsKey and tlsCert in base64 as EnMasse's Java decoder reads it (one line); openshift only on OpenShift";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
@@ -25,9 +25,9 @@ public sealed class AddressSpaceCertRule : TenantRule<AddressSpaceObject>
                 continue;
             }
 
+            // Without a provider EnMasse uses its default (selfsigned, or wildcard when the operator set one).
             if (endpoint.CertProvider is not { } provider)
             {
-                context.ReportMissing(cert, "provider", $"cert needs a provider: one of {Names.List(Providers)}");
                 continue;
             }
 
@@ -55,9 +55,9 @@ public sealed class AddressSpaceCertRule : TenantRule<AddressSpaceObject>
         {
             context.ReportMissing(cert, key, $"cert provider certBundle needs {key} (base64 of the PEM)");
         }
-        else if (!Names.IsBase64(value.Value))
+        else if (value.Value.Length == 0 || Base64Text.DecodeJava(value.Value) is null)
         {
-            context.Report(value, $"{key} is not valid base64; encode the PEM, e.g. base64 -w0 < file.pem");
+            context.Report(value, $"{key} is not base64 as EnMasse reads it (Java's decoder: one line, no spaces or line breaks); encode the PEM, e.g. base64 -w0 < file.pem");
         }
     }
 }

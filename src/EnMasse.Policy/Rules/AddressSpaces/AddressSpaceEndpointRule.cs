@@ -83,7 +83,11 @@ public sealed class AddressSpaceEndpointRule : TenantRule<AddressSpaceObject>
                     context.Report(termination, $"routeTlsTermination \"{termination.Value}\" is not supported; allowed: {Names.List(Terminations)}");
                 }
 
-                if (NodeRead.String(expose, "routeServicePort") is { } port && !RoutePorts.Contains(port.Value))
+                if (context.Release.AtLeast(33) && !NodeRead.Has(expose, "routeServicePort"))
+                {
+                    context.ReportMissing(expose, "routeServicePort", $"{context.Release.Label}'s CRD requires routeServicePort for a route: amqps (messaging), secure-mqtt (mqtt), https (console)");
+                }
+                else if (NodeRead.String(expose, "routeServicePort") is { } port && !RoutePorts.Contains(port.Value))
                 {
                     context.Report(port, $"routeServicePort \"{port.Value}\" is not supported; allowed: amqps (messaging), secure-mqtt (mqtt), https (console)");
                 }

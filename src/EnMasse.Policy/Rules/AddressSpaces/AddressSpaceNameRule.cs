@@ -4,17 +4,18 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.AddressSpaces;
 
-/// <summary><c>addressspace.name</c>: the name is a DNS-1123 label without dots.</summary>
+/// <summary><c>addressspace.name</c>: the name is a DNS-1123 label of at most 60 characters, without dots.</summary>
 public sealed class AddressSpaceNameRule : TenantRule<AddressSpaceObject>
 {
     public override string Id => RuleIds.AddressSpaceName;
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public override string Summary => "metadata.name is a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters, no '.'";
+    public override string Summary => "metadata.name is a DNS-1123 label of at most 60 characters (EnMasse's limit): lowercase letters, digits and '-', no '.'";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
+        NamespaceCheck.Check(subject, context);
         var name = subject.Name;
         if (name.Length == 0)
         {
@@ -27,8 +28,11 @@ public sealed class AddressSpaceNameRule : TenantRule<AddressSpaceObject>
         }
         else if (!Names.IsDnsLabel(name))
         {
-            var hint = name.Length > 63 ? "it has " + name.Length + " characters" : "use lowercase letters, digits and '-', starting and ending with a letter or digit";
-            context.Report(subject.NameNode, $"address space name \"{name}\" is not a DNS-1123 label (at most 63 characters of a-z, 0-9 and '-'): {hint}");
+            context.Report(subject.NameNode, $"address space name \"{name}\" is not a DNS-1123 label: use lowercase letters, digits and '-', starting and ending with a letter or digit");
+        }
+        else if (name.Length > ScopedNameCheck.MaxComponent)
+        {
+            context.Report(subject.NameNode, $"address space name \"{name}\" has {name.Length} characters; EnMasse allows at most {ScopedNameCheck.MaxComponent} (it keeps 3 of Kubernetes' 63 for pod names) and reports \"Invalid Kubernetes metadata name\"");
         }
     }
 }

@@ -13,12 +13,22 @@ public sealed class AddressSpacePlanRule : TenantRule<AddressSpaceObject>
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public override string Summary => "spec.plan names a published AddressSpacePlan";
+    public override string Summary => "spec.plan names a published AddressSpacePlan that EnMasse accepts (its infra config, address plans and resource limits exist)";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
-        if (subject.Plan is not { } plan || context.Catalog.AddressSpacePlan(plan.Value) is not null)
+        if (subject.Plan is not { } plan)
         {
+            return;
+        }
+
+        if (context.Catalog.AddressSpacePlan(plan.Value) is { } published)
+        {
+            if (published.Problem is { } problem)
+            {
+                context.Report(plan, $"address space plan \"{plan.Value}\" is published, but EnMasse treats it as unknown because {problem}: EnMasse reports \"Unknown address space plan\" and provisions nothing; ask the platform team to fix the plan");
+            }
+
             return;
         }
 

@@ -12,7 +12,7 @@ public sealed class AddressImmutableRule : TenantRule<AddressObject>
 
     public override ResourceKind Kind => ResourceKind.Address;
 
-    public override string Summary => "on UPDATE, spec.address and spec.type do not change";
+    public override string Summary => "on UPDATE, spec.address and spec.type do not change, nor (up to 0.30, as EnMasse's API server refused) spec.topic";
 
     protected override void Check(AddressObject subject, RuleContext context)
     {
@@ -23,13 +23,17 @@ public sealed class AddressImmutableRule : TenantRule<AddressObject>
 
         Compare("spec.address", old.Address, subject.Address, context);
         Compare("spec.type", old.Type, subject.Type, context);
+        if (context.Release.AtMost(30))
+        {
+            Compare("spec.topic", old.Topic, subject.Topic, context, $" ({context.Release.Label} refuses it: Cannot change topic of address)");
+        }
     }
 
-    private static void Compare(string field, Text? before, Text? after, RuleContext context)
+    private static void Compare(string field, Text? before, Text? after, RuleContext context, string why = "")
     {
         if (before is not null && after is not null && before.Value != after.Value)
         {
-            context.Report(after, $"{field} cannot change from \"{before.Value}\" to \"{after.Value}\"; delete the Address and create a new one");
+            context.Report(after, $"{field} cannot change from \"{before.Value}\" to \"{after.Value}\"{why}; delete the Address and create a new one");
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class AddressTopicRule : TenantRule<AddressObject>
 
     public override ResourceKind Kind => ResourceKind.Address;
 
-    public override string Summary => "a subscription has spec.topic naming a topic address of the same space; no other type has spec.topic";
+    public override string Summary => "a subscription has spec.topic naming a topic address of the same space; spec.topic on another type is a warning (EnMasse ignores it)";
 
     protected override void Check(AddressObject subject, RuleContext context)
     {
@@ -22,7 +22,7 @@ public sealed class AddressTopicRule : TenantRule<AddressObject>
         {
             if (subject.Topic is { } stray && subject.Type is not null)
             {
-                context.Report(stray, $"spec.topic only applies to subscription addresses, not {subject.Type.Value}; remove it");
+                context.Report(stray, $"spec.topic only applies to subscription addresses; EnMasse ignores it on a {subject.Type.Value}, so remove it or make the address a subscription", Severity.Warning);
             }
 
             return;

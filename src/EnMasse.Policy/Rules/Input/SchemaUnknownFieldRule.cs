@@ -10,5 +10,5 @@ public sealed class SchemaUnknownFieldRule : InputRule
 
     public override bool Fixed => false;
 
-    public override string Summary => "a field the kind does not define; the API server would drop it silently";
+    public override string Summary => "a field the kind does not define in the release; EnMasse stores it and ignores it, so a typo such as spec.plna silently loses the setting";
 }

@@ -3,7 +3,7 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.Users;
 
-/// <summary><c>user.authorization-address</c>: warns about a pattern that matches no known address of the space.</summary>
+/// <summary><c>user.authorization-address</c>: warns about a pattern that matches no known address of the space, read with the space type's wildcards.</summary>
 public sealed class UserAuthorizationAddressRule : TenantRule<MessagingUserObject>
 {
     public override string Id => RuleIds.UserAuthorizationAddress;
@@ -12,7 +12,7 @@ public sealed class UserAuthorizationAddressRule : TenantRule<MessagingUserObjec
 
     public override ResourceKind Kind => ResourceKind.MessagingUser;
 
-    public override string Summary => "an address pattern matches no known address of the space";
+    public override string Summary => "an address pattern matches no known address of the space (a bare * or # never warns)";
 
     protected override void Check(MessagingUserObject subject, RuleContext context)
     {
@@ -26,9 +26,10 @@ public sealed class UserAuthorizationAddressRule : TenantRule<MessagingUserObjec
         {
             foreach (var pattern in NodeRead.Strings(NodeRead.List(entry, "addresses")))
             {
-                if (AddressPattern.Problem(pattern.Value) is null && !known.Any(a => a.Address is { } address && AddressPattern.Matches(pattern.Value, address)))
+                if (!AddressPattern.IsEverything(pattern.Value) && AddressPattern.Problem(pattern.Value) is null
+                    && !known.Any(a => a.Address is { } address && AddressPattern.Matches(pattern.Value, address, space.Type)))
                 {
-                    context.Report(pattern, $"address pattern \"{pattern.Value}\" matches no known address of address space \"{space.Name}\"; check the spelling or create the Address");
+                    context.Report(pattern, $"address pattern \"{pattern.Value}\" matches no known address of {space.Type ?? "the"} address space \"{space.Name}\"; check the spelling or create the Address");
                 }
             }
         }

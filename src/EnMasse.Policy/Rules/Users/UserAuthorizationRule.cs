@@ -4,7 +4,12 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.Users;
 
-/// <summary><c>user.authorization</c>: each entry grants known operations on well-formed address patterns.</summary>
+/// <summary>
+/// <c>user.authorization</c>: each entry grants known operations; send and recv name address
+/// patterns EnMasse can read. manage and view apply to the whole address space (Keycloak groups
+/// manage and monitor), so they need no addresses, except that EnMasse up to 0.30 required the
+/// field for view.
+/// </summary>
 public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
 {
     private static readonly string[] Operations = ["send", "recv", "view", "manage"];
@@ -13,7 +18,7 @@ public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
 
     public override ResourceKind Kind => ResourceKind.MessagingUser;
 
-    public override string Summary => "operations are among send, recv, view, manage; each entry has an operation and an address pattern ('*' only as a trailing wildcard)";
+    public override string Summary => "operations are among send, recv, view, manage; send and recv name at least one address pattern (manage and view need none; up to 0.30 view needs the field); patterns follow the space type's wildcards";
 
     protected override void Check(MessagingUserObject subject, RuleContext context)
     {
@@ -30,7 +35,8 @@ public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
                 context.Report(operations, noOperations);
             }
 
-            foreach (var operation in NodeRead.Strings(operations))
+            var granted = NodeRead.Strings(operations);
+            foreach (var operation in granted)
             {
                 if (!Operations.Contains(operation.Value))
                 {
@@ -39,14 +45,22 @@ public sealed class UserAuthorizationRule : TenantRule<MessagingUserObject>
             }
 
             var addresses = NodeRead.List(entry, "addresses");
-            const string NoAddresses = "an authorization entry needs at least one address pattern, e.g. queue1 or orders*";
-            if (addresses is null)
+            var perAddress = granted.Where(o => o.Value is "send" or "recv").Select(o => o.Value).Distinct().ToList();
+            if (perAddress.Count > 0 && (addresses is null || addresses.Items.Count == 0))
             {
-                context.ReportMissing(entry, "addresses", NoAddresses);
+                var message = $"an entry granting {string.Join(" and ", perAddress)} needs at least one address pattern, e.g. queue1 or orders*; without one it grants nothing";
+                if (addresses is null)
+                {
+                    context.ReportMissing(entry, "addresses", message);
+                }
+                else
+                {
+                    context.Report(addresses, message);
+                }
             }
-            else if (addresses.Items.Count == 0)
+            else if (addresses is null && context.Release.AtMost(30) && granted.Any(o => o.Value == "view"))
             {
-                context.Report(addresses, NoAddresses);
+                context.ReportMissing(entry, "addresses", $"{context.Release.Label} refuses view without an addresses field ('addresses' field must be set for operations); write addresses: [] or the patterns to view");
             }
 
             foreach (var pattern in NodeRead.Strings(addresses))
