@@ -157,3 +157,26 @@ public sealed class CapacityRulesTests
         TestEngine.Check(Spaces.Space("cap", plan: "tight-plan"), world: World("{ address: a, type: queue, plan: p-big }")).None(RuleIds.CapacityPlanChange);
     }
 }
+
+/// <summary>EnMasse writes status with a full UPDATE; a write that keeps what the rules count must pass.</summary>
+public sealed class CapacityOnEnMasseWritesTests
+{
+    [Fact]
+    public void Enmasse_s_status_write_to_an_address_it_left_pending_passes()
+    {
+        // myspace (standard-small) has no room for a large queue; EnMasse accepted it, left it Pending and writes that status.
+        var pending = Addresses.Address(plan: "standard-large-queue");
+        var withStatus = pending + "status: { phase: Pending, messages: [Quota exceeded] }\n";
+        var world = World.Team1 + "\n---\n" + pending.Replace("name: myspace.q9", "name: myspace.q9\n  namespace: team1", StringComparison.Ordinal);
+        Assert.Contains(TestEngine.Check(pending, world: World.Team1).Findings, f => f.Rule == RuleIds.CapacityAddress);
+        TestEngine.Run(withStatus, Operation.Update, TestEngine.Single(pending).Root, EnforcementPoint.Admission, null, world).None(RuleIds.CapacityAddress);
+    }
+
+    [Fact]
+    public void An_update_to_a_larger_plan_is_judged()
+    {
+        var small = Addresses.Address(name: "myspace.queue1", address: "queue1");
+        var decision = TestEngine.Run(Addresses.Address(name: "myspace.queue1", address: "queue1", plan: "standard-large-queue"), Operation.Update, TestEngine.Single(small).Root, EnforcementPoint.Ci, null, World.Team1);
+        Assert.Contains(decision.Findings, f => f.Rule == RuleIds.CapacityAddress && f.Message.Contains("at least 2 brokers", StringComparison.Ordinal));
+    }
+}

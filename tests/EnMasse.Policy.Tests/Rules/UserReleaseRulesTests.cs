@@ -169,3 +169,14 @@ public sealed class UserUsernameDuplicateRuleTests
         TestEngine.Check(Users.User(name: "bspace.app", username: "app")).None(RuleIds.UserUsernameDuplicate);
     }
 }
+
+public sealed class UserUsernameDuplicateOnUpdateTests
+{
+    [Fact]
+    public void An_update_that_keeps_the_username_is_not_refused_for_an_older_clash()
+    {
+        var user = Users.User(name: "myspace.app2", username: "app");
+        TestEngine.Run(user, Operation.Update, TestEngine.Single(user).Root, EnforcementPoint.Ci, null, World.Team1).None(RuleIds.UserUsernameDuplicate);
+        TestEngine.Run(user, Operation.Update, TestEngine.Single(Users.User(name: "myspace.app2", username: "other")).Root, EnforcementPoint.Ci, null, World.Team1).One(RuleIds.UserUsernameDuplicate);
+    }
+}

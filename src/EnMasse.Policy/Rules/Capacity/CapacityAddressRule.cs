@@ -22,6 +22,14 @@ public sealed class CapacityAddressRule : TenantRule<AddressObject>
 
     protected override void Check(AddressObject subject, RuleContext context)
     {
+        // An update that keeps plan and type changes nothing EnMasse counts: EnMasse's own status
+        // writes to an address it left Pending must not be refused for the quota it reported.
+        if (context.Operation == Operation.Update && context.Old is AddressObject old
+            && old.Plan?.Value == subject.Plan?.Value && old.Type?.Value == subject.Type?.Value)
+        {
+            return;
+        }
+
         if (subject.Plan is not { } plan || context.Catalog.AddressPlan(plan.Value) is not { } addressPlan
             || SpaceLookup.Find(context, subject.SpaceName) is not { Type: "standard", Plan: { } spacePlanName } space
             || context.Catalog.AddressSpacePlan(spacePlanName) is not { IsValid: true } spacePlan)
@@ -33,9 +41,9 @@ public sealed class CapacityAddressRule : TenantRule<AddressObject>
         if (context.Catalog.Existing(new ObjectKey(ResourceKind.Address, subject.Namespace, subject.Name)) is { } stored)
         {
             // The stored version is counted already; the request replaces it.
-            var old = AddressObject.Bind(stored);
+            var before = AddressObject.Bind(stored);
             var provisioned = NodeRead.String(NodeRead.Map(stored.Root, "status"), "phase")?.Value != "Pending";
-            usage = usage.With(old.Plan is null ? null : context.Catalog.AddressPlan(old.Plan.Value), old.Type?.Value, provisioned, -1);
+            usage = usage.With(before.Plan is null ? null : context.Catalog.AddressPlan(before.Plan.Value), before.Type?.Value, provisioned, -1);
         }
 
         usage = usage.With(addressPlan, subject.Type?.Value, provisioned: true, 1);
