@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace EnMasse.Policy.Catalog;
 
-/// <summary>A published AddressSpacePlan, as far as the rules need it.</summary>
+/// <summary>A published AddressSpacePlan, as far as the rules need it. Equal when every value is, limits included.</summary>
 public sealed record AddressSpacePlanEntry(string Name, string? AddressSpaceType, IReadOnlyList<string> AddressPlans, int DisplayOrder)
 {
     public string? InfraConfigRef { get; init; }
@@ -14,6 +14,16 @@ public sealed record AddressSpacePlanEntry(string Name, string? AddressSpaceType
     public string? Problem { get; init; }
 
     public bool IsValid => Problem is null;
+
+    public bool Equals(AddressSpacePlanEntry? other) =>
+        other is not null && Name == other.Name && AddressSpaceType == other.AddressSpaceType && DisplayOrder == other.DisplayOrder
+        && AddressPlans.SequenceEqual(other.AddressPlans) && InfraConfigRef == other.InfraConfigRef && Problem == other.Problem
+        && SameNumbers(ResourceLimits, other.ResourceLimits);
+
+    public override int GetHashCode() => HashCode.Combine(Name, AddressSpaceType, InfraConfigRef, Problem);
+
+    internal static bool SameNumbers(FrozenDictionary<string, double> a, FrozenDictionary<string, double> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var v) && v.Equals(e.Value));
 }
 
 /// <summary>A published AddressPlan.</summary>
@@ -23,6 +33,12 @@ public sealed record AddressPlanEntry(string Name, string? AddressType, int Disp
     public FrozenDictionary<string, double> Resources { get; init; } = FrozenDictionary<string, double>.Empty;
 
     public int Partitions { get; init; } = 1;
+
+    public bool Equals(AddressPlanEntry? other) =>
+        other is not null && Name == other.Name && AddressType == other.AddressType && DisplayOrder == other.DisplayOrder
+        && Partitions == other.Partitions && AddressSpacePlanEntry.SameNumbers(Resources, other.Resources);
+
+    public override int GetHashCode() => HashCode.Combine(Name, AddressType, Partitions);
 }
 
 /// <summary>An existing AddressSpace.</summary>
