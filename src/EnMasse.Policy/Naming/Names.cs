@@ -11,6 +11,9 @@ public static partial class Names
     /// <summary>DNS-1123 subdomain: dot-separated labels, at most 253.</summary>
     public static bool IsDnsSubdomain(string value) => value.Length is > 0 and <= 253 && DnsSubdomain().IsMatch(value);
 
+    /// <summary>Letters and digits only, as EnMasse names connectors, their address rules and forwarders ([a-zA-Z0-9]+).</summary>
+    public static bool IsAlphanumeric(string value) => Alphanumeric().IsMatch(value);
+
     /// <summary>"a, b, c", or "(none)" so a message never ends in an empty list.</summary>
     public static string List(IEnumerable<string> items)
     {
@@ -41,6 +44,9 @@ public static partial class Names
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^[a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Alphanumeric();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
     private static partial Regex DnsSubdomain();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Naming;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.AddressSpaces;
@@ -23,14 +24,14 @@ public sealed partial class AddressSpaceConnectorRule : TenantRule<AddressSpaceO
         foreach (var connector in subject.Connectors)
         {
             var name = NodeRead.String(connector, "name");
-            if (name is not null && !Alphanumeric().IsMatch(name.Value))
+            if (name is not null && !Names.IsAlphanumeric(name.Value))
             {
                 context.Report(name, $"connector name \"{name.Value}\" is refused by EnMasse, which allows only letters and digits ([a-zA-Z0-9]+); the space would not be provisioned");
             }
 
             foreach (var rule in NodeRead.Maps(NodeRead.List(connector, "addresses")))
             {
-                if (NodeRead.String(rule, "name") is { } ruleName && !Alphanumeric().IsMatch(ruleName.Value))
+                if (NodeRead.String(rule, "name") is { } ruleName && !Names.IsAlphanumeric(ruleName.Value))
                 {
                     context.Report(ruleName, $"address rule name \"{ruleName.Value}\" of connector \"{name?.Value}\" is refused by EnMasse, which allows only letters and digits ([a-zA-Z0-9]+)");
                 }
@@ -43,9 +44,6 @@ public sealed partial class AddressSpaceConnectorRule : TenantRule<AddressSpaceO
         }
     }
 
-    [GeneratedRegex("^[a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Alphanumeric();
-
     [GeneratedRegex("^([^/#*]+|\\*|#)(/([^/#*]+|\\*|#))*$", RegexOptions.CultureInvariant)]
-    internal static partial Regex Pattern();
+    private static partial Regex Pattern();
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using EnMasse.Policy.Model;
+using EnMasse.Policy.Naming;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Rules.Addresses;
@@ -9,7 +9,7 @@ namespace EnMasse.Policy.Rules.Addresses;
 /// digits, only on queues and subscriptions of a standard space that has connectors, each
 /// remoteAddress starting with a connector's name, and no incoming forwarder on a subscription.
 /// </summary>
-public sealed partial class AddressForwarderRule : TenantRule<AddressObject>
+public sealed class AddressForwarderRule : TenantRule<AddressObject>
 {
     public override string Id => RuleIds.AddressForwarder;
 
@@ -45,7 +45,7 @@ public sealed partial class AddressForwarderRule : TenantRule<AddressObject>
         foreach (var forwarder in subject.Forwarders)
         {
             var name = NodeRead.String(forwarder, "name");
-            if (name is not null && !Alphanumeric().IsMatch(name.Value))
+            if (name is not null && !Names.IsAlphanumeric(name.Value))
             {
                 context.Report(name, $"forwarder name \"{name.Value}\" is refused by EnMasse, which allows only letters and digits ([a-zA-Z0-9]+)");
             }
@@ -63,7 +63,4 @@ public sealed partial class AddressForwarderRule : TenantRule<AddressObject>
             }
         }
     }
-
-    [GeneratedRegex("^[a-zA-Z0-9]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex Alphanumeric();
 }
