@@ -68,7 +68,7 @@ public abstract class InputRule : IRule
 
     public virtual Severity DefaultSeverity => Severity.Error;
 
-    public Severity AdmissionSeverity => Severity.Error;
+    public Severity AdmissionSeverity => DefaultSeverity;
 
     public abstract bool Fixed { get; }
 

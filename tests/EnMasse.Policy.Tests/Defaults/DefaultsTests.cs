@@ -128,7 +128,7 @@ public sealed class DefaultsTests
     {
         var decision = Mutate(Spaces.Space(extra: """
               endpoints:
-                - { name: messaging, service: messaging, cert: { secretName: my-cert } }
+                - { name: messaging, service: messaging, cert: {} }
             """));
         var operation = Assert.Single(decision.Patch, p => p.DefaultId == RuleIds.DefaultCert);
         Assert.Equal(("/spec/endpoints/0/cert/provider", "\"selfsigned\""), (operation.Path, NodeJsonWriter.ToJson(operation.Value)));

@@ -21,24 +21,41 @@ public sealed class AddressSpaceProtectedAnnotationRuleTests
     }
 
     [Fact]
-    public void Enmasse_adding_the_derived_realm_and_its_uuid_on_its_first_pass_is_allowed()
+    public void Adding_them_on_update_is_denied_to_a_tenant()
     {
         var decision = TestEngine.Update(Spaces.Space(), Annotated("enmasse.io/realm-name: team1-space2, enmasse.io/infra-uuid: abc123"));
-        decision.None(RuleIds.AddressSpaceProtectedAnnotation);
+        Assert.Equal(2, decision.Findings.Count(f => f.Rule == RuleIds.AddressSpaceProtectedAnnotation));
+        TestEngine.Update(Spaces.Space(), Annotated("enmasse.io/realm-name: team1-myspace")).One(RuleIds.AddressSpaceProtectedAnnotation).At("metadata.annotations[\"enmasse.io/realm-name\"]", 4, 41);
     }
 
     [Fact]
-    public void Adding_another_realm_on_update_is_denied() =>
-        TestEngine.Update(Spaces.Space(), Annotated("enmasse.io/realm-name: team1-myspace")).One(RuleIds.AddressSpaceProtectedAnnotation).At("metadata.annotations[\"enmasse.io/realm-name\"]", 4, 41);
-
-    [Theory]
-    [InlineData("enmasse.io/infra-uuid: other", "changed")]
-    [InlineData("team: a", "removed")]
-    public void Changing_or_removing_a_value_enmasse_set_is_denied(string now, string what)
+    public void Enmasse_s_own_first_pass_is_waived_for_its_trusted_service_account()
     {
-        var finding = TestEngine.Update(Annotated("enmasse.io/infra-uuid: abc123"), Annotated(now)).One(RuleIds.AddressSpaceProtectedAnnotation);
-        Assert.Contains($"annotation enmasse.io/infra-uuid was set by EnMasse and may not be {what}", finding.Message, StringComparison.Ordinal);
+        // The shipped policy trusts the infra namespace's service accounts; offline there is no requester.
+        var request = new EnMasse.Policy.Engine.EvaluationRequest(
+            TestEngine.Single(Annotated("enmasse.io/realm-name: team1-space2, enmasse.io/infra-uuid: abc123")).Root,
+            Operation.Update,
+            TestEngine.Single(Spaces.Space()).Root,
+            TestEngine.Namespace,
+            EnforcementPoint.Admission)
+        {
+            Requester = new Requester("system:serviceaccount:enmasse-infra:address-space-controller", ["system:serviceaccounts"]),
+        };
+        var decision = new EnMasse.Policy.Engine.PolicyEngine(TestEngine.Shipped).Evaluate(request, TestEngine.Catalog(TestEngine.Shipped, World.Team1));
+        Assert.True(decision.Allowed, TestEngine.Describe(decision));
+        Assert.Equal(2, decision.Findings.Count(f => f.Rule == RuleIds.AddressSpaceProtectedAnnotation && f.Waiver == Waiver.TrustedRequester));
     }
+
+    [Fact]
+    public void Changing_a_value_enmasse_set_is_denied()
+    {
+        var finding = TestEngine.Update(Annotated("enmasse.io/infra-uuid: abc123"), Annotated("enmasse.io/infra-uuid: other")).One(RuleIds.AddressSpaceProtectedAnnotation);
+        Assert.Contains("annotation enmasse.io/infra-uuid was set by EnMasse and may not be changed", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_leaves_them_out_keeps_them_and_passes() =>
+        TestEngine.Update(Annotated("enmasse.io/infra-uuid: abc123"), Annotated("team: a")).None(RuleIds.AddressSpaceProtectedAnnotation);
 
     [Fact]
     public void Keeping_them_on_update_is_allowed() =>
@@ -62,8 +79,8 @@ public sealed class AddressSpaceCertSecretRuleTests
     public void The_space_s_own_generated_name_passes_and_must_match_the_service()
     {
         static string Own(string secret, string service) => Endpoint(secret, service).Replace("metadata:\n", "metadata:\n  annotations: { enmasse.io/infra-uuid: lqjsrlq7qt }\n", StringComparison.Ordinal);
-        TestEngine.Update(Own("external-certs-console-lqjsrlq7qt", "console"), Own("external-certs-console-lqjsrlq7qt", "console")).None(RuleIds.AddressSpaceCertSecret);
-        TestEngine.Update(Own("external-certs-console-lqjsrlq7qt", "messaging"), Own("external-certs-console-lqjsrlq7qt", "messaging")).One(RuleIds.AddressSpaceCertSecret);
+        TestEngine.Check(Own("external-certs-console-lqjsrlq7qt", "console")).None(RuleIds.AddressSpaceCertSecret);
+        TestEngine.Check(Own("external-certs-console-lqjsrlq7qt", "messaging")).One(RuleIds.AddressSpaceCertSecret);
     }
 
     [Fact]

@@ -6,8 +6,11 @@ namespace EnMasse.Policy.Rules.AddressSpaces;
 /// <summary>
 /// <c>addressspace.protected-annotation</c>: a tenant neither sets nor changes the annotations
 /// EnMasse trusts (<see cref="ProtectedAnnotations"/>). EnMasse sets them itself, only when
-/// absent, on its first pass over a new space; so an UPDATE that adds them is EnMasse's own (for
-/// the realm, only with the value EnMasse derives), and anything else is a tenant's.
+/// absent, on its first pass over a new space; its controllers are trusted requesters
+/// (spec.trustedRequesters), whose findings the engine waives, so this rule only meets tenants.
+/// A value that disappears is not reported: kubectl apply keeps an annotation its file never set,
+/// so a file without it changes nothing, and a real removal only makes EnMasse derive the space's
+/// own values again.
 /// </summary>
 public sealed class AddressSpaceProtectedAnnotationRule : TenantRule<AddressSpaceObject>
 {
@@ -15,33 +18,29 @@ public sealed class AddressSpaceProtectedAnnotationRule : TenantRule<AddressSpac
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public override string Summary => "a tenant does not set enmasse.io/realm-name or enmasse.io/infra-uuid, nor change them once EnMasse has: EnMasse trusts them to pick the Keycloak realm and the infrastructure";
+    public override string Summary => "a tenant does not set or change enmasse.io/realm-name or enmasse.io/infra-uuid: EnMasse sets them and trusts them to pick the Keycloak realm and the infrastructure (trusted requesters, EnMasse itself, excepted)";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
         var old = context.Operation == Operation.Update ? context.Old as AddressSpaceObject : null;
         foreach (var key in ProtectedAnnotations.All)
         {
-            var now = subject.Annotation(key);
-            var before = old?.Annotation(key);
-            if (before is not null)
+            if (subject.Annotation(key) is not { } now)
             {
-                if (now is null || now.Value != before.Value)
-                {
-                    var at = (Documents.Node?)now?.Node ?? subject.Annotations ?? subject.Resource.Metadata ?? (Documents.Node)subject.Root;
-                    context.Report(at, $"annotation {key} was set by EnMasse and may not be {(now is null ? "removed" : "changed")}: {Why(key)}");
-                }
+                continue;
             }
-            else if (now is not null && (old is null || !EnMasseWouldSet(key, now.Value, subject)))
+
+            var before = old?.Annotation(key);
+            if (before is null)
             {
                 context.Report(now, $"annotation {key} is set by EnMasse, not by tenants: {Why(key)}. Remove it (an object exported from a cluster carries it: strip it before applying)");
             }
+            else if (before.Value != now.Value)
+            {
+                context.Report(now, $"annotation {key} was set by EnMasse and may not be changed: {Why(key)}");
+            }
         }
     }
-
-    /// <summary>EnMasse's own first pass adds the infra uuid it generated and the realm it derives.</summary>
-    private static bool EnMasseWouldSet(string key, string value, AddressSpaceObject subject) =>
-        key != ProtectedAnnotations.RealmName || value == RealmName.Derive(subject.Namespace, subject.Name);
 
     private static string Why(string key) => key == ProtectedAnnotations.RealmName
         ? "EnMasse uses it as the space's Keycloak realm, for its users and for the realm it deletes with the space, so a wrong value reaches another tenant's realm"
