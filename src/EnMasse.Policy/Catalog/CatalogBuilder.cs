@@ -10,11 +10,15 @@ namespace EnMasse.Policy.Catalog;
 /// </summary>
 public sealed class CatalogBuilder
 {
+    /// <summary>The StandardInfraConfig annotation that gives standard spaces an mqtt endpoint (EnMasse up to 0.31).</summary>
+    public const string WithMqttAnnotation = "enmasse.io/with-mqtt";
+
     private readonly Dictionary<string, AddressSpacePlanEntry> _spacePlans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AddressPlanEntry> _addressPlans = new(StringComparer.Ordinal);
     private readonly HashSet<string> _authServices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _standardInfraConfigs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _brokeredInfraConfigs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mqttInfraConfigs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), AddressSpaceEntry> _spaces = [];
     private readonly Dictionary<ObjectKey, AddressEntry> _addresses = [];
     private readonly Dictionary<ObjectKey, UserEntry> _users = [];
@@ -32,6 +36,7 @@ public sealed class CatalogBuilder
         _authServices.UnionWith(basis.AuthenticationServices);
         _standardInfraConfigs.UnionWith(basis.StandardInfraConfigs);
         _brokeredInfraConfigs.UnionWith(basis.BrokeredInfraConfigs);
+        _mqttInfraConfigs.UnionWith(basis.MqttInfraConfigs);
         foreach (var space in basis.SpaceEntries) _spaces[(space.Namespace, space.Name)] = space;
         foreach (var address in basis.AddressEntries) _addresses[new ObjectKey(ResourceKind.Address, address.Namespace, address.Name)] = address;
         foreach (var user in basis.UserEntries) _users[new ObjectKey(ResourceKind.MessagingUser, user.Namespace, user.Name)] = user;
@@ -84,6 +89,16 @@ public sealed class CatalogBuilder
                 break;
             case ResourceKind.StandardInfraConfig:
                 _standardInfraConfigs.Add(resource.Name);
+                // EnMasse's own examples write the annotation unquoted (a YAML boolean) as well as "true".
+                if (NodeRead.Map(resource.Metadata, "annotations")?.Get(WithMqttAnnotation) is ScalarNode { Value: "true" })
+                {
+                    _mqttInfraConfigs.Add(resource.Name);
+                }
+                else
+                {
+                    _mqttInfraConfigs.Remove(resource.Name);
+                }
+
                 break;
             case ResourceKind.BrokeredInfraConfig:
                 _brokeredInfraConfigs.Add(resource.Name);
@@ -146,7 +161,7 @@ public sealed class CatalogBuilder
             case ResourceKind.AddressSpacePlan: _spacePlans.Remove(key.Name); break;
             case ResourceKind.AddressPlan: _addressPlans.Remove(key.Name); break;
             case ResourceKind.AuthenticationService: _authServices.Remove(key.Name); break;
-            case ResourceKind.StandardInfraConfig: _standardInfraConfigs.Remove(key.Name); break;
+            case ResourceKind.StandardInfraConfig: _standardInfraConfigs.Remove(key.Name); _mqttInfraConfigs.Remove(key.Name); break;
             case ResourceKind.BrokeredInfraConfig: _brokeredInfraConfigs.Remove(key.Name); break;
             case ResourceKind.AddressSpace: _spaces.Remove((key.Namespace, key.Name)); break;
             case ResourceKind.Address: _addresses.Remove(key); break;
@@ -170,6 +185,7 @@ public sealed class CatalogBuilder
             _authServices,
             _standardInfraConfigs,
             _brokeredInfraConfigs,
+            _mqttInfraConfigs,
             new Dictionary<(string, string), AddressSpaceEntry>(_spaces),
             addresses,
             GroupBySpace(_users.Values, u => (u.Namespace, u.Space)),

@@ -12,6 +12,7 @@ public sealed class CatalogSnapshot : ICatalog
     private readonly FrozenSet<string> _authServices;
     private readonly FrozenSet<string> _standardInfraConfigs;
     private readonly FrozenSet<string> _brokeredInfraConfigs;
+    private readonly FrozenSet<string> _mqttInfraConfigs;
     private readonly Dictionary<(string, string), AddressSpaceEntry> _spaces;
     private readonly Dictionary<(string, string), List<AddressEntry>> _addresses;
     private readonly Dictionary<(string, string), List<UserEntry>> _users;
@@ -25,6 +26,7 @@ public sealed class CatalogSnapshot : ICatalog
         IEnumerable<string> authServices,
         IEnumerable<string> standardInfraConfigs,
         IEnumerable<string> brokeredInfraConfigs,
+        IEnumerable<string> mqttInfraConfigs,
         Dictionary<(string, string), AddressSpaceEntry> spaces,
         Dictionary<(string, string), List<AddressEntry>> addresses,
         Dictionary<(string, string), List<UserEntry>> users,
@@ -40,6 +42,7 @@ public sealed class CatalogSnapshot : ICatalog
         _authServices = authServices.ToFrozenSet(StringComparer.Ordinal);
         _standardInfraConfigs = standardInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
         _brokeredInfraConfigs = brokeredInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
+        _mqttInfraConfigs = mqttInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
         _spaces = spaces;
         _addresses = addresses;
         _users = users;
@@ -78,6 +81,8 @@ public sealed class CatalogSnapshot : ICatalog
 
     internal IEnumerable<string> BrokeredInfraConfigs => _brokeredInfraConfigs;
 
+    internal IEnumerable<string> MqttInfraConfigs => _mqttInfraConfigs;
+
     internal IEnumerable<AddressSpaceEntry> SpaceEntries => _spaces.Values;
 
     internal IEnumerable<AddressEntry> AddressEntries => _addresses.Values.SelectMany(l => l);
@@ -93,6 +98,8 @@ public sealed class CatalogSnapshot : ICatalog
     public bool HasAuthenticationService(string name) => _authServices.Contains(name);
 
     public bool HasInfraConfig(string name) => _standardInfraConfigs.Contains(name) || _brokeredInfraConfigs.Contains(name);
+
+    public bool HasMqtt(string standardInfraConfig) => _mqttInfraConfigs.Contains(standardInfraConfig);
 
     public AddressSpaceEntry? AddressSpace(string @namespace, string name) => _spaces.GetValueOrDefault((@namespace, name));
 

@@ -23,6 +23,9 @@ public interface ICatalog
 
     bool HasInfraConfig(string name);
 
+    /// <summary>True when the StandardInfraConfig is annotated enmasse.io/with-mqtt: "true" (its spaces get an mqtt endpoint up to 0.31).</summary>
+    bool HasMqtt(string standardInfraConfig);
+
     AddressSpaceEntry? AddressSpace(string @namespace, string name);
 
     /// <summary>The addresses of one address space, in no particular order.</summary>

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
@@ -14,7 +15,7 @@ public sealed class AddressDefault : IDefault
 
     public string Summary => "an Address without spec.address gets the name part after <addressspace>.";
 
-    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy)
+    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy, ICatalog catalog)
     {
         if (resource.Spec is { } spec && spec.Get("address") is null
             && ScopedName.Split(resource.Name) is { Space.Length: > 0, Local: { Length: > 0 } local })

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
@@ -14,7 +15,7 @@ public sealed class AuthenticationServiceDefault : IDefault
 
     public string Summary => "an AddressSpace with no spec.authenticationService gets the policy's default";
 
-    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy)
+    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy, ICatalog catalog)
     {
         if (resource.Spec is { } spec && spec.Get("authenticationService") is null && policy.Defaults.AuthenticationService is { } name)
         {

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
@@ -19,7 +20,7 @@ public sealed class CertDefault : IDefault
 
     public string Summary => "an endpoint without cert, or whose cert names no provider, gets the policy's provider for the platform (EnMasse's: selfsigned everywhere)";
 
-    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy)
+    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy, ICatalog catalog)
     {
         if (NodeRead.List(resource.Spec, "endpoints") is not { } endpoints)
         {

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
@@ -16,7 +17,7 @@ public static class Defaulter
         new CertDefault(),
     ];
 
-    public static (Resource Result, IReadOnlyList<PatchOperation> Patch) Apply(Resource resource, AdmissionPolicy policy)
+    public static (Resource Result, IReadOnlyList<PatchOperation> Patch) Apply(Resource resource, AdmissionPolicy policy, ICatalog catalog)
     {
         var patch = new List<PatchOperation>();
         foreach (var step in All)
@@ -26,7 +27,7 @@ public static class Defaulter
                 continue;
             }
 
-            foreach (var (segments, value) in step.Propose(resource, policy).ToList())
+            foreach (var (segments, value) in step.Propose(resource, policy, catalog).ToList())
             {
                 var root = (MappingNode)NodeEditor.Add(resource.Root, segments, value);
                 resource = resource with { Root = root };

@@ -1,17 +1,16 @@
-using System.Collections.Frozen;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Defaults;
 
 /// <summary>
 /// The endpoints EnMasse itself gives an address space whose spec.endpoints is empty, per
-/// address space type, exposed as EnMasse exposes them on each platform: a route (with the
-/// service port and TLS termination) on OpenShift, a loadbalancer on the service port elsewhere.
-/// These are EnMasse 0.31's (CreateController with the schema's available endpoints); a policy
-/// that names an EnMasse version picks its table here. Left out on purpose: mqtt, which EnMasse
-/// 0.31 adds only for a plan whose infra config is annotated with-mqtt, and adds itself when no
-/// endpoint names the mqtt service; 0.27-0.30's console endpoint.
+/// release and address space type (CreateController with the schema's available endpoints),
+/// exposed as EnMasse exposes them on each platform: a route (with the service port and TLS
+/// termination) on OpenShift, a loadbalancer on the service port elsewhere. Both types get
+/// messaging and messaging-wss; up to 0.30 also console; a standard space whose plan's infra
+/// config is annotated enmasse.io/with-mqtt also mqtt, up to 0.31 (0.32 dropped it).
 /// </summary>
 public static class EnMasseEndpoints
 {
@@ -23,15 +22,32 @@ public static class EnMasseEndpoints
         new("messaging-wss", "messaging", "https", "reencrypt"),
     ];
 
-    private static readonly FrozenDictionary<string, Available[]> ByType = new Dictionary<string, Available[]>
-    {
-        ["standard"] = Messaging,
-        ["brokered"] = Messaging,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly Available Console = new("console", "console", "https", "reencrypt");
 
-    /// <summary>EnMasse's default endpoints for a type on a platform; none for a type EnMasse does not have.</summary>
-    public static IReadOnlyList<MappingNode> For(string addressSpaceType, Platform platform) =>
-        ByType.TryGetValue(addressSpaceType, out var available) ? [.. available.Select(a => Endpoint(a, platform))] : [];
+    private static readonly Available Mqtt = new("mqtt", "mqtt", "secure-mqtt", "passthrough");
+
+    /// <summary>EnMasse's default endpoints for a type on a platform in a release; none for a type EnMasse does not have.</summary>
+    /// <param name="withMqtt">True when the space's plan names an infra config annotated enmasse.io/with-mqtt.</param>
+    public static IReadOnlyList<MappingNode> For(string addressSpaceType, Platform platform, EnMasseVersion release, bool withMqtt)
+    {
+        if (addressSpaceType is not ("standard" or "brokered"))
+        {
+            return [];
+        }
+
+        var available = new List<Available>(Messaging);
+        if (addressSpaceType == "standard" && withMqtt && release.AtMost(31))
+        {
+            available.Add(Mqtt);
+        }
+
+        if (release.AtMost(30))
+        {
+            available.Add(Console);
+        }
+
+        return [.. available.Select(a => Endpoint(a, platform))];
+    }
 
     private static MappingNode Endpoint(Available endpoint, Platform platform) => NodeFactory.Map(
         ("name", NodeFactory.String(endpoint.Name)),

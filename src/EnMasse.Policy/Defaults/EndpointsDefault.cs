@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
@@ -18,9 +19,9 @@ public sealed class EndpointsDefault : IDefault
 
     public ResourceKind Kind => ResourceKind.AddressSpace;
 
-    public string Summary => "an AddressSpace with no or empty spec.endpoints gets the default endpoints of its type, and one that lists endpoints gets the defaults of each service it leaves out (EnMasse's: messaging and messaging-wss, exposed as on the platform)";
+    public string Summary => "an AddressSpace with no or empty spec.endpoints gets the default endpoints of its type, and one that lists endpoints gets the defaults of each service it leaves out (EnMasse's, per release: messaging and messaging-wss; console up to 0.30; mqtt for a with-mqtt infra config up to 0.31; exposed as on the platform)";
 
-    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy)
+    public IEnumerable<(string[] Segments, Node Value)> Propose(Resource resource, AdmissionPolicy policy, ICatalog catalog)
     {
         if (resource.Spec is not { } spec || NodeRead.String(spec, "type") is not { } type || !policy.AddressSpaceTypes.ContainsKey(type.Value))
         {
@@ -29,7 +30,7 @@ public sealed class EndpointsDefault : IDefault
 
         var defaults = policy.Defaults.Endpoints.TryGetValue(type.Value, out var configured)
             ? configured
-            : EnMasseEndpoints.For(type.Value, policy.Platform);
+            : EnMasseEndpoints.For(type.Value, policy.Platform, policy.EnMasseVersion, WithMqtt(spec, catalog));
         switch (spec.Get("endpoints"))
         {
             case null:
@@ -51,6 +52,10 @@ public sealed class EndpointsDefault : IDefault
                 break;
         }
     }
+
+    /// <summary>True when the space's plan names a StandardInfraConfig annotated enmasse.io/with-mqtt.</summary>
+    private static bool WithMqtt(MappingNode spec, ICatalog catalog) =>
+        NodeRead.String(spec, "plan") is { } plan && catalog.AddressSpacePlan(plan.Value)?.InfraConfigRef is { } infra && catalog.HasMqtt(infra);
 
     private static string Index(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 
@@ -15,6 +16,6 @@ public interface IDefault
 
     string Summary { get; }
 
-    /// <summary>The additions for this object, as (pointer segments, value) pairs, parents before children.</summary>
-    IEnumerable<(string[] Segments, Documents.Node Value)> Propose(Resource resource, AdmissionPolicy policy);
+    /// <summary>The additions for this object, as (pointer segments, value) pairs, parents before children; the catalogue says what the object refers to (its space plan's infra config).</summary>
+    IEnumerable<(string[] Segments, Documents.Node Value)> Propose(Resource resource, AdmissionPolicy policy, ICatalog catalog);
 }

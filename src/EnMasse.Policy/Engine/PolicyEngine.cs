@@ -42,7 +42,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             ? oldResource
             : null;
         // A file the reader found fault with (a repeated key) is judged, so the fault is reported.
-        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, Policy))
+        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, Policy, catalog))
         {
             return Decision.Unjudged(original);
         }
@@ -81,7 +81,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
                 return new Decision(true, !refused.Any(f => f.Denies), refused, [], original);
         }
 
-        var (resource, patch) = Defaulter.Apply(original, Policy);
+        var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
 
         if (KindSchemas.For(resource.Kind.ToString(), release) is { } schema)
         {

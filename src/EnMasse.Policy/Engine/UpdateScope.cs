@@ -1,3 +1,4 @@
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
@@ -15,7 +16,7 @@ namespace EnMasse.Policy.Engine;
 /// </summary>
 public static class UpdateScope
 {
-    public static bool JudgesNothing(Resource updated, Resource stored, AdmissionPolicy policy)
+    public static bool JudgesNothing(Resource updated, Resource stored, AdmissionPolicy policy, ICatalog catalog)
     {
         if (IsTerminating(updated) || IsTerminating(stored))
         {
@@ -34,7 +35,7 @@ public static class UpdateScope
 
         // A file that leaves out what the defaults filled in at creation describes the stored
         // spec all the same: kubectl apply keeps fields its file never set.
-        return NodeEquality.Same(Defaulter.Apply(updated, policy).Result.Root.Get("spec"), stored.Root.Get("spec"));
+        return NodeEquality.Same(Defaulter.Apply(updated, policy, catalog).Result.Root.Get("spec"), stored.Root.Get("spec"));
     }
 
     private static bool IsTerminating(Resource resource) => NodeRead.Has(resource.Metadata, "deletionTimestamp");

@@ -20,7 +20,7 @@ public sealed partial class LayeringTests
         ["Catalog"] = ["Model", "Documents", "Vocabulary"],
         ["Policies"] = ["Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
         ["Rules"] = ["Policies", "Catalog", "Model", "Documents", "Vocabulary", "Naming"],
-        ["Defaults"] = ["Policies", "Model", "Documents", "Vocabulary"],
+        ["Defaults"] = ["Policies", "Catalog", "Model", "Documents", "Vocabulary"],
         ["Loading"] = ["Rules", "Policies", "Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
         ["Engine"] = ["Loading", "Rules", "Defaults", "Policies", "Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
     };
