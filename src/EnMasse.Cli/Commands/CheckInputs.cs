@@ -75,7 +75,13 @@ internal sealed record CheckInputs(PolicyBundle Bundle, CollectedInputs Inputs, 
         }
 
         var ns = parsed.GetValue(options.Namespace) ?? config.Namespace;
-        return (new CheckInputs(policy.Bundle!, inputs, catalogFiles, ns, notes), ExitCodes.Ok);
+        var bundle = policy.Bundle!;
+        if (CommonOptions.Release(parsed, options.EnMasseVersion) is { } release)
+        {
+            bundle = bundle with { Policy = bundle.Policy.ForVersion(release) };
+        }
+
+        return (new CheckInputs(bundle, inputs, catalogFiles, ns, notes), ExitCodes.Ok);
     }
 
     public static int Usage(CliConsole console, string command, string message)

@@ -42,6 +42,30 @@ internal sealed class CommonOptions
         HelpName = "FILE",
     };
 
+    public Option<string?> EnMasseVersion { get; } = ReleaseOption();
+
+    /// <summary>--enmasse-version, for every command that judges or prints a release's field set.</summary>
+    public static Option<string?> ReleaseOption()
+    {
+        var option = new Option<string?>("--enmasse-version")
+        {
+            Description = $"Judge as EnMasse release V ({string.Join(", ", Policy.Vocabulary.EnMasseVersion.Names)}; a patch release such as 0.31.2 is its line) instead of the policy's spec.enmasseVersion.",
+            HelpName = "V",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && !Policy.Vocabulary.EnMasseVersion.TryParse(value, out _))
+            {
+                result.AddError($"--enmasse-version must be one of {string.Join(", ", Policy.Vocabulary.EnMasseVersion.Names)}, not \"{Bounded(value)}\"");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The release --enmasse-version names, or null when it names none (the parser has refused any other value).</summary>
+    public static Policy.Vocabulary.EnMasseVersion? Release(ParseResult parsed, Option<string?> option) =>
+        Policy.Vocabulary.EnMasseVersion.TryParse(parsed.GetValue(option), out var release) ? release : null;
+
     public Option<string?> StdinName { get; } = new("--stdin-name")
     {
         Description = "The file name findings give standard input (-), e.g. the chart or overlay it was rendered from. Default: <stdin>.",
@@ -63,6 +87,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Add(Policies);
+        command.Add(EnMasseVersion);
         command.Add(Catalog);
         command.Add(Namespace);
         command.Add(Exclude);

@@ -31,7 +31,7 @@ internal static class PolicyCheckCommand
             }
 
             var bundle = result.Bundle!;
-            console.Out.WriteLine($"{shown}: ok ({bundle.Policy.Name}, platform {bundle.Policy.PlatformName}, {bundle.Published.AddressSpacePlans.Count} address space plans, {bundle.Published.AddressPlans.Count} address plans)");
+            console.Out.WriteLine($"{shown}: ok ({bundle.Policy.Name}, {bundle.Policy.EnMasseVersion.Label}, platform {bundle.Policy.PlatformName}, {bundle.Published.AddressSpacePlans.Count} address space plans, {bundle.Published.AddressPlans.Count} address plans)");
             return ExitCodes.Ok;
         });
         return command;

@@ -5,6 +5,7 @@ using EnMasse.Cli.Console;
 using EnMasse.Cli.Repository;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Schema;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Commands;
 
@@ -29,10 +30,14 @@ internal static class PolicySchemaCommand
         var name = new Argument<string>("NAME") { Description = "What to print.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "AdmissionPolicy" };
         name.AcceptOnlyFromAmong(names);
         command.Add(name);
+        var release = CommonOptions.ReleaseOption();
+        release.Description = "The EnMasse release whose field set a kind's schema has (0.26 ... 0.33). Default: the release the policy in ./policies names, else 0.31.";
+        command.Add(release);
         Epilogues.Attach(command, """
             Prints a JSON Schema for editors (yaml-language-server, ajv): the AdmissionPolicy (default),
-            PolicyTest, config (.enmasse-policy.yaml) or an EnMasse kind such as Address. A kind's schema leaves
-            out what a default fills in, as validate does.
+            PolicyTest, config (.enmasse-policy.yaml) or an EnMasse kind such as Address. A kind's schema has the
+            fields of the EnMasse release (--enmasse-version, else the policy's) and leaves out what a default
+            fills in, as validate does.
 
             In an editor (yaml-language-server), after 'enmasse-policy policy schema Address > address.schema.json':
               # yaml-language-server: $schema=address.schema.json
@@ -41,7 +46,10 @@ internal static class PolicySchemaCommand
             """);
         command.SetAction(parsed =>
         {
-            console.Out.WriteLine(Json(parsed.GetValue(name)!));
+            var version = CommonOptions.Release(parsed, release)
+                ?? PolicyResolver.Resolve(null, console.WorkingDirectory).Result.Bundle?.Policy.EnMasseVersion
+                ?? EnMasseVersion.Default;
+            console.Out.WriteLine(Json(parsed.GetValue(name)!, version));
             return ExitCodes.Ok;
         });
         return command;
@@ -49,12 +57,12 @@ internal static class PolicySchemaCommand
 
     private static string[] Names() => ["AdmissionPolicy", "PolicyTest", ConfigName, .. KindSchemas.Kinds.Order(StringComparer.Ordinal)];
 
-    public static string Json(string name) => name switch
+    public static string Json(string name, EnMasseVersion release) => name switch
     {
         "AdmissionPolicy" => PolicySchemas.AdmissionPolicyJson,
         "PolicyTest" => PolicySchemas.PolicyTestJson,
         ConfigName => RepositoryConfig.SchemaJson,
-        _ => ForEditors(name, KindSchemas.JsonFor(name)),
+        _ => ForEditors(name, KindSchemas.JsonFor(name, release)),
     };
 
     private static string ForEditors(string kind, string json)

@@ -62,7 +62,7 @@ internal sealed record RepositoryConfig(
         foreach (var document in documents)
         {
             var raw = new List<RawFinding>(document.Problems);
-            SchemaWalker.Walk(document.Root, Schema.Value.Compiled, "configuration", raw, clusterObject: false);
+            SchemaWalker.Walk(document.Root, Schema.Value.Compiled, "configuration", raw, release: null);
             problems.AddRange(raw.Select(r => Finding.Of(r, Severity.Error, shown, kind: null, @namespace: null, name: null)));
         }
 

@@ -7,7 +7,7 @@ namespace EnMasse.Policy.Tests.Engine;
 /// <summary>Checks that need an object which may come later in the same apply warn at admission and deny in CI.</summary>
 public sealed class EnforcementPointDefaultsTests
 {
-    // address.plan-allowed is a warning at both points: a platform narrowing EnMasse does not make (docs/rules-enmasse-versions.md).
+    // address.plan-allowed is a warning at both points: a platform narrowing EnMasse does not make (docs/rules/address.plan-allowed.md).
     private static readonly string[] OrderTolerant = [RuleIds.AddressSpaceRef, RuleIds.UserSpace, RuleIds.AddressTopic];
 
     [Fact]

@@ -6,7 +6,7 @@ namespace EnMasse.Policy.Tests.Engine;
 
 public sealed class RuleRegistryTests
 {
-    /// <summary>The ids of rules.md and of issue #9's additions (docs/rules-enmasse-versions.md): the contract the registry must keep.</summary>
+    /// <summary>The ids of rules.md and of issue #9's additions (docs/rules/): the contract the registry must keep.</summary>
     private static readonly string[] SpecRules =
     [
         "yaml.syntax", "yaml.duplicate-key", "schema.unknown-field", "schema.type", "schema.required",

@@ -189,7 +189,10 @@ public sealed class PolicyLoaderTests
 
     private const string QueuePlan = "apiVersion: admin.enmasse.io/v1beta2\nkind: AddressPlan\nmetadata:\n  name: small-queue\nspec:\n  addressType: queue\n";
 
-    private const string SpacePlan = "apiVersion: admin.enmasse.io/v1beta2\nkind: AddressSpacePlan\nmetadata:\n  name: small\nspec:\n  addressSpaceType: standard\n  addressPlans: [small-queue]\n";
+    // A plan EnMasse accepts: its infra config exists and its limits are complete (else policy check reports it as unknown to EnMasse).
+    private const string SpacePlan = "apiVersion: admin.enmasse.io/v1beta2\nkind: AddressSpacePlan\nmetadata:\n  name: small\nspec:\n  addressSpaceType: standard\n  infraConfigRef: std\n  resourceLimits: { router: 1, broker: 1, aggregate: 2 }\n  addressPlans: [small-queue]\n";
+
+    private const string Infra = "apiVersion: admin.enmasse.io/v1beta1\nkind: StandardInfraConfig\nmetadata:\n  name: std\nspec: {}\n";
 
     [Fact]
     public void Two_plans_of_one_name_are_an_error_at_the_second()
@@ -217,7 +220,7 @@ public sealed class PolicyLoaderTests
     [Fact]
     public void A_bad_address_type_is_blamed_on_the_address_plan_itself()
     {
-        var result = Load(Minimal, ("plans/a.yaml", QueuePlan.Replace("addressType: queue", "addressType: queu", StringComparison.Ordinal)), ("plans/b.yaml", SpacePlan));
+        var result = Load(Minimal, ("plans/a.yaml", QueuePlan.Replace("addressType: queue", "addressType: queu", StringComparison.Ordinal)), ("plans/b.yaml", SpacePlan), ("plans/infra.yaml", Infra));
         var finding = Assert.Single(result.Findings);
         Assert.Equal(("policies/plans/a.yaml", 6, 16, "spec.addressType"), (finding.File, finding.Line, finding.Column, finding.Path));
         Assert.Contains("has addressType \"queu\", which is not an EnMasse address type", finding.Message, StringComparison.Ordinal);
