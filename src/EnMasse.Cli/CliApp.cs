@@ -60,6 +60,7 @@ internal static class CliApp
         };
         root.Add(ValidateCommand.Create(console, options));
         root.Add(MutateCommand.Create(console, options));
+        root.Add(AuditCommand.Create(console));
         root.Add(TestCommand.Create(console));
         root.Add(PolicyCommand.Create(console));
         root.Add(RulesCommand.Create(console));
@@ -69,7 +70,7 @@ internal static class CliApp
         root.Add(HelpCommand.Create(console));
         Epilogues.Attach(root, """
             Run 'enmasse-policy help COMMAND' or 'enmasse-policy COMMAND --help' for a command's options.
-            Exit codes: 0 no error findings, 1 error findings, 2 the run could not be made.
+            Exit codes: 0 no error findings, 1 error findings, 2 the run could not be made, 3 (audit) a resource could not be read.
             """);
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithEpilogue((SynchronousCommandLineAction)help.Action!);

@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The run could not be made: bad flags, a missing path, an invalid policy.</summary>
     public const int Usage = 2;
+
+    /// <summary>An audit that could not read every resource: what it read was judged, and the rest is named on standard error.</summary>
+    public const int Incomplete = 3;
 }

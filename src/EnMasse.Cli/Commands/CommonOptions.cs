@@ -74,13 +74,20 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Namespace.Validators.Add(result =>
+        NamespaceName(Namespace, "; to check a directory, give it as a PATH");
+    }
+
+    /// <summary>Refuses a value that cannot be a namespace, naming the option.</summary>
+    public static Option<string?> NamespaceName(Option<string?> option, string hint = "")
+    {
+        option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !Names.IsDnsLabel(value))
             {
-                result.AddError($"--namespace \"{Bounded(value)}\" is not a namespace name (lowercase letters, digits and '-', at most 63); to check a directory, give it as a PATH");
+                result.AddError($"{option.Name} \"{Bounded(value)}\" is not a namespace name (lowercase letters, digits and '-', at most 63){hint}");
             }
         });
+        return option;
     }
 
     /// <summary>Adds these options to a command that reads tenant files.</summary>

@@ -8,9 +8,10 @@ internal static class PolicyCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("policy", "Check a policy directory, or print the JSON Schemas for editors.");
+        var command = new Command("policy", "Check a policy directory, pull the cluster's live policy, or print the JSON Schemas for editors.");
         command.Add(PolicyCheckCommand.Create(console));
         command.Add(PolicySchemaCommand.Create(console));
+        command.Add(PolicyPullCommand.Create(console));
         return command;
     }
 }

@@ -59,22 +59,9 @@ internal static class ValidateCommand
         var file = parsed.GetValue(outputFile);
         var color = file is null && !parsed.GetValue(noColor) && console.OutIsTerminal && string.IsNullOrEmpty(console.Environment("NO_COLOR"));
         var rendered = OutputFormat.Render(parsed.GetValue(output)!, report, color);
-        if (file is null)
+        if (ReportWriter.Write(console, "validate", rendered, file, TextFormatter.Summary(report)) is { } failure)
         {
-            console.Out.Write(rendered);
-        }
-        else
-        {
-            try
-            {
-                File.WriteAllText(Path.GetFullPath(file, console.WorkingDirectory), rendered);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return CheckInputs.Usage(console, "validate", $"--output-file {file}: cannot be written: {e.Message}");
-            }
-
-            console.Out.WriteLine(TextFormatter.Summary(result));
+            return failure;
         }
 
         var failed = result.Errors > 0 || (parsed.GetValue(strict) && result.Warnings > 0);

@@ -37,7 +37,7 @@ internal static class GithubFormatter
             text.Append("::").Append(Data(note.Message)).Append('\n');
         }
 
-        text.Append(TextFormatter.Summary(result)).Append('\n');
+        text.Append(TextFormatter.Summary(report)).Append('\n');
         return text.ToString();
     }
 

@@ -24,7 +24,7 @@ internal static class JunitFormatter
         var failures = cases.Count(c => c.Element("failure") is not null);
         var suite = new XElement(
             "testsuite",
-            new XAttribute("name", "enmasse-policy validate"),
+            new XAttribute("name", report.Audit is null ? "enmasse-policy validate" : "enmasse-policy audit"),
             new XAttribute("tests", cases.Count),
             new XAttribute("failures", failures),
             new XAttribute("errors", 0),

@@ -2,8 +2,8 @@ using EnMasse.Policy.Engine;
 
 namespace EnMasse.Cli.Output;
 
-/// <summary>What every output format renders: the engine's verdict on the files, and the run's notes.</summary>
-internal sealed record Report(BatchResult Result, IReadOnlyList<Note> Notes)
+/// <summary>What every output format renders: the engine's verdict on the files (or, for an audit, on the objects read and its <see cref="AuditScope"/>), and the run's notes.</summary>
+internal sealed record Report(BatchResult Result, IReadOnlyList<Note> Notes, AuditScope? Audit = null)
 {
     /// <summary>One result from the verdicts of groups judged apart (plain files, each kustomize build), findings in their order.</summary>
     public static BatchResult Merge(IReadOnlyList<BatchResult> parts)

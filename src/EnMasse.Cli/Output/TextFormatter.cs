@@ -28,12 +28,15 @@ internal static class TextFormatter
             text.Append(hint).Append('\n');
         }
 
-        text.Append(Summary(result)).Append('\n');
+        text.Append(Summary(report)).Append('\n');
         return text.ToString();
     }
 
+    /// <summary>FILE:LINE:COLUMN; without a position (an audited object, named namespace/Kind/name) the object and the path.</summary>
     public static string Location(Finding finding) =>
-        finding.Line > 0 ? $"{finding.File ?? InputNames.Unnamed}:{finding.Line}:{finding.Column}" : finding.File ?? InputNames.Unnamed;
+        finding.Line > 0 ? $"{finding.File ?? InputNames.Unnamed}:{finding.Line}:{finding.Column}"
+        : finding.Kind is not null && finding.Path.Length > 0 ? $"{finding.File ?? InputNames.Unnamed} {finding.Path}"
+        : finding.File ?? InputNames.Unnamed;
 
     public static string Label(Finding finding) => finding.Exempted ? "exempted" : finding.Severity.ToName();
 
@@ -55,6 +58,20 @@ internal static class TextFormatter
 
         var pages = RuleLinks.BaseUrl is null ? string.Empty : $"; {string.Join(", ", rules.Take(3).Select(RuleLinks.For))}{(rules.Count > 3 ? ", ..." : string.Empty)}";
         return $"hint: 'enmasse-policy explain {rules[0]}' says what a rule checks and how to fix it{pages}";
+    }
+
+    /// <summary>The closing line: files and resources for a check of files, objects and namespaces for an audit.</summary>
+    public static string Summary(Report report)
+    {
+        if (report.Audit is not { } audit)
+        {
+            return Summary(report.Result);
+        }
+
+        var result = report.Result;
+        var exempted = result.Exempted > 0 ? $", {result.Exempted} exempted" : string.Empty;
+        var unread = audit.Unreadable.Count > 0 ? $"; {Count(audit.Unreadable.Count, "resource")} could not be read, so the audit is incomplete" : string.Empty;
+        return $"audited {Count(result.Resources.Count, "object")} in {Count(audit.Namespaces, "namespace")} ({audit.Source}): {Count(result.Errors, "error")}, {Count(result.Warnings, "warning")}{exempted}{unread}";
     }
 
     public static string Summary(BatchResult result)

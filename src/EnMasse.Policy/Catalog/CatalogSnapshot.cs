@@ -71,7 +71,8 @@ public sealed class CatalogSnapshot : ICatalog
 
     public IReadOnlyDictionary<string, int> Counts { get; }
 
-    internal IEnumerable<Resource> Objects => _objects.Values;
+    /// <summary>Every object the catalogue holds, plans and tenant objects alike: what an audit judges.</summary>
+    public IEnumerable<Resource> Objects => _objects.Values;
 
     internal IEnumerable<AddressSpacePlanEntry> SpacePlanEntries => _spacePlans.Values;
 

@@ -22,9 +22,16 @@ public static class PolicyLoader
     public static PolicyLoadResult LoadDirectory(string directory, string? shownAs = null)
     {
         shownAs ??= directory;
+        var (files, problems) = ReadDirectory(directory, shownAs);
+        return problems.Count > 0 ? new PolicyLoadResult(null, problems) : Load(files, shownAs);
+    }
+
+    /// <summary>The files of a policy directory the loader reads (policy.yaml and plans/), or the findings of those it cannot read.</summary>
+    public static (IReadOnlyList<PolicyFile> Files, IReadOnlyList<Finding> Problems) ReadDirectory(string directory, string shownAs)
+    {
         if (!Directory.Exists(directory))
         {
-            return Fail(shownAs, $"policy directory \"{shownAs}\" does not exist");
+            return ([], Fail(shownAs, $"policy directory \"{shownAs}\" does not exist").Findings);
         }
 
         var files = new List<PolicyFile>();
@@ -53,16 +60,14 @@ public static class PolicyLoader
             }
         }
 
-        if (unreadable.Count > 0)
-        {
-            return new PolicyLoadResult(null, unreadable);
-        }
-
-        return Load(files, shownAs);
+        return (files, unreadable);
     }
 
     /// <summary>The shipped default policy, compiled into the engine from the project's policies/ folder.</summary>
-    public static PolicyLoadResult BuiltIn()
+    public static PolicyLoadResult BuiltIn() => Load(BuiltInFiles(), "(built-in)");
+
+    /// <summary>The files of the built-in policy, as a directory would hold them.</summary>
+    public static IReadOnlyList<PolicyFile> BuiltInFiles()
     {
         var assembly = typeof(PolicyLoader).Assembly;
         var files = new List<PolicyFile>();
@@ -75,7 +80,7 @@ public static class PolicyLoader
             files.Add(new PolicyFile(relative, "(built-in)/" + relative, buffer.ToArray()));
         }
 
-        return Load(files, "(built-in)");
+        return files;
     }
 
     public static PolicyLoadResult Load(IReadOnlyList<PolicyFile> files, string source)

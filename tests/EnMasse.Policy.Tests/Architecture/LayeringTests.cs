@@ -23,6 +23,7 @@ public sealed partial class LayeringTests
         ["Defaults"] = ["Policies", "Catalog", "Model", "Documents", "Vocabulary"],
         ["Loading"] = ["Rules", "Policies", "Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
         ["Engine"] = ["Loading", "Rules", "Defaults", "Policies", "Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
+        ["Audit"] = ["Engine", "Loading", "Rules", "Defaults", "Policies", "Catalog", "Model", "Schema", "Documents", "Vocabulary", "Naming"],
     };
 
     /// <summary>The webhook: diagnostics at the bottom, the served state above them, the wire and feeds above that, the composition root on top.</summary>
@@ -40,11 +41,12 @@ public sealed partial class LayeringTests
     public static readonly IReadOnlyDictionary<string, string[]> Cli = new Dictionary<string, string[]>
     {
         ["Console"] = [],
-        ["Output"] = [],
         ["Editing"] = [],
+        ["Output"] = ["Editing"],
         ["Docs"] = [],
+        ["Cluster"] = [],
         ["Repository"] = ["Output"],
-        ["Commands"] = ["Repository", "Editing", "Docs", "Console", "Output"],
+        ["Commands"] = ["Repository", "Cluster", "Editing", "Docs", "Console", "Output"],
     };
 
     public static TheoryData<string> Projects => new() { "EnMasse.Policy", "EnMasse.Webhook", "EnMasse.Cli" };
