@@ -65,7 +65,7 @@ internal static class AuditCommand
         command.Add(noColor);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(compareTo) is not null && !ImpactFormatter.Names.Contains(result.GetValue(output)))
+            if (result.GetValue(compareTo) is not null && result.GetValue(output) is { } format && !ImpactFormatter.Names.Contains(format))
             {
                 result.AddError("--compare-to prints the impact as text or json (-o text|json)");
             }

@@ -16,6 +16,7 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources)
     public sealed record Rendering(string Format, string? File, bool Strict, bool NoColor);
 
     private readonly List<Note> _notes = [];
+    private readonly List<Note> _unreadableNotes = [];
     private readonly List<string> _unreadable = [];
 
     public int Execute(string? policies, string? compareTo, PlanSource plans, IReadOnlyList<string> snapshot, string? ns, string? infraNamespace, EnforcementPoint point, Rendering rendering)
@@ -36,6 +37,12 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources)
 
         var result = Judge(proposed.Value.Bundle, objects, plans, point);
         var incomplete = _unreadable.Count > 0;
+        if (rendering.Format != "text" || rendering.File is not null)
+        {
+            // Text on standard output already has these lines on standard error; elsewhere the report must carry them.
+            _notes.AddRange(_unreadableNotes);
+        }
+
         string rendered;
         string summary;
         int exit;
@@ -113,7 +120,7 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources)
                 ? $"the policy's {unreadable.Resource.Kind}s stand in for the cluster's"
                 : $"its objects are not audited, and rules that look {unreadable.Resource.Kind}s up judge without them";
             console.Error.WriteLine($"enmasse-policy audit: cannot read {unreadable.Line}; {consequence}");
-            _notes.Add(Note.Warn($"cannot read {unreadable.Line}; {consequence}"));
+            _unreadableNotes.Add(Note.Warn($"cannot read {unreadable.Line}; {consequence}"));
             _unreadable.Add(unreadable.Line);
         }
 

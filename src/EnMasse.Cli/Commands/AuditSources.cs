@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using EnMasse.Cli.Cluster;
 using EnMasse.Cli.Console;
 using EnMasse.Cli.Output;
@@ -54,7 +55,8 @@ internal sealed class AuditSources(ParseResult parsed, CliConsole console, Clust
             return (null, $"--catalog {TextFormatter.Location(broken)}: {broken.Message}");
         }
 
-        return ([.. files.SelectMany(f => Resource.AllIn(f, Resource.DefaultNamespace)).Select(r => r.Resource)], null);
+        // Each object on its own, as the API server would return it: paths from the object's root, not from a List's items[N].
+        return ([.. files.SelectMany(f => Resource.AllIn(f, Resource.DefaultNamespace)).Select(r => Resource.From(JsonElementConverter.ToNode(JsonDocument.Parse(NodeJsonWriter.ToJson(r.Resource.Root)).RootElement), r.Resource.Namespace)).OfType<Resource>()], null);
     }
 
     /// <summary>Reads the cluster's tenant objects (all namespaces or one) and, unless the policy's plans alone decide, what EnMasse publishes in its infra namespace.</summary>

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace EnMasse.Webhook.Tests;
+namespace EnMasse.Testing;
 
 /// <summary>Applies RFC 6902 "add" operations, as the API server applies a mutating webhook's patch.</summary>
-internal static class JsonPatchApplier
+public static class JsonPatchApplier
 {
     public static string Apply(string json, string patch, bool allowReplace = false)
     {
