@@ -65,6 +65,28 @@ public sealed class WebhookOptionsTests
         Assert.DoesNotContain("System.", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--background-audit needs --catalog-source cluster: it audits the cluster's objects and writes PolicyReports through the API", "--background-audit")]
+    [InlineData("--background-audit-period-seconds takes at least 10, not \"5\"", "--catalog-source=cluster", "--background-audit", "--background-audit-period-seconds=5")]
+    [InlineData("--policy-report-name takes an object name (lowercase letters, digits, '-' and '.'), not \"Audit Report\"", "--catalog-source=cluster", "--background-audit", "--policy-report-name", "Audit Report")]
+    public void The_background_audit_settings_are_checked(string message, params string[] args)
+    {
+        var (options, error) = Parse(args);
+        Assert.Null(options);
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
+    public void The_background_audit_is_off_by_default_and_hourly_when_on()
+    {
+        Assert.False(Parse().Options!.BackgroundAudit);
+        var (options, error) = Parse("--catalog-source=cluster", "--background-audit");
+        Assert.Null(error);
+        Assert.True(options!.BackgroundAudit);
+        Assert.Equal(3600, options.BackgroundAuditPeriodSeconds);
+        Assert.Equal("enmasse-policy", options.PolicyReportName);
+    }
+
     [Fact]
     public void A_bad_value_names_its_flag()
     {

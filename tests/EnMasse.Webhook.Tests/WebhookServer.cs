@@ -47,7 +47,10 @@ internal sealed class WebhookServer : IAsyncDisposable
 
     public EnMasse.Webhook.Cluster.ClusterCatalogFeed Feed => _app.Services.GetRequiredService<EnMasse.Webhook.Cluster.ClusterCatalogFeed>();
 
-    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null)
+    /// <summary>The background audit, when the server was started with --background-audit; else null.</summary>
+    public EnMasse.Webhook.Audit.BackgroundAudit? Audit => _app.Services.GetService<EnMasse.Webhook.Audit.BackgroundAudit>();
+
+    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null, IReadOnlyList<string>? extraArgs = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "enmasse-webhook-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Repo.Policies, Path.Combine(root, "policies"));
@@ -65,6 +68,8 @@ internal sealed class WebhookServer : IAsyncDisposable
         {
             args.Add("--catalog-source=cluster");
         }
+
+        args.AddRange(extraArgs ?? []);
 
         var app = WebhookApp.Build(args, builder =>
         {

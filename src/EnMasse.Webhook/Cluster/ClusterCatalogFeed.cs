@@ -26,6 +26,9 @@ internal sealed partial class ClusterCatalogFeed(
 
     public bool Ready => WatchedResource.All.Where(r => r.NeededForReadiness).All(objects.Listed);
 
+    /// <summary>Every watched resource has been listed once: the catalogue holds all of the cluster, not just what readiness needs.</summary>
+    public bool AllListed => WatchedResource.All.All(objects.Listed);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(WatchedResource.All.Select(r => RunAsync(r, stoppingToken)));
 

@@ -3,7 +3,8 @@ namespace EnMasse.Webhook.Diagnostics;
 /// <summary>
 /// The webhook's log lines, source-generated. None of them carries an object's values.
 /// Event ids: 1-9 here (admission, trusted overrides, policy, certificate store), 20-29 the cluster feed
-/// (Cluster/ClusterCatalogFeed), 30-39 self-managed certificates (Tls/SelfManagedCertificates).
+/// (Cluster/ClusterCatalogFeed), 30-39 self-managed certificates (Tls/SelfManagedCertificates), 40-49 the background
+/// audit (Audit/BackgroundAudit).
 /// </summary>
 internal static partial class Log
 {

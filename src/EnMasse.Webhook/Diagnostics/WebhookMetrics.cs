@@ -20,6 +20,8 @@ internal sealed class WebhookMetrics
         Reloads = factory.CreateCounter("enmasse_policy_reloads_total", "Policy loads by result.", "result");
         CatalogObjects = factory.CreateGauge("enmasse_catalog_objects", "Objects in the catalogue by kind.", "kind");
         CertificateExpiry = factory.CreateGauge("enmasse_certificate_expiry_timestamp_seconds", "Expiry of the serving certificate, Unix seconds.");
+        Violations = factory.CreateGauge("enmasse_policy_violations", "Findings of the last background audit that deny or warn, by namespace, rule and severity (exempted ones left out).", "namespace", "rule", "severity");
+        Audits = factory.CreateCounter("enmasse_policy_audits_total", "Background audits by result: published, or failed (the reports could not be written; the gauge is still set).", "result");
     }
 
     public CollectorRegistry Registry { get; }
@@ -38,4 +40,9 @@ internal sealed class WebhookMetrics
     public Gauge CatalogObjects { get; }
 
     public Gauge CertificateExpiry { get; }
+
+    /// <summary>Labelled by namespace (bounded by the catalogue), rule (the registry's ids) and severity (error, warning).</summary>
+    public Gauge Violations { get; }
+
+    public Counter Audits { get; }
 }

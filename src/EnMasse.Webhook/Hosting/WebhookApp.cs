@@ -79,6 +79,14 @@ internal static class WebhookApp
             builder.Services.AddHostedService(sp => sp.GetRequiredService<Cluster.ClusterCatalogFeed>());
         }
 
+        if (settings.BackgroundAudit)
+        {
+            builder.Services.AddSingleton(new Audit.BackgroundAuditSettings(TimeSpan.FromSeconds(settings.BackgroundAuditPeriodSeconds), settings.PolicyReportName));
+            builder.Services.AddSingleton<Audit.PolicyReportPublisher>();
+            builder.Services.AddSingleton<Audit.BackgroundAudit>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Audit.BackgroundAudit>());
+        }
+
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {

@@ -31,6 +31,15 @@ internal sealed class WebhookOptions
     [ConfigurationKeyName("CATALOG_SOURCE"), Description("files (--catalog) or cluster (list and watch through kubeconfig or the pod's service account)")]
     public CatalogSource CatalogSource { get; set; } = CatalogSource.Files;
 
+    [ConfigurationKeyName("BACKGROUND_AUDIT"), Description("judge the catalogue's AddressSpaces and Addresses on a period and after each policy reload; publish a PolicyReport (wgpolicyk8s.io/v1alpha2) per namespace and the enmasse_policy_violations gauge (needs --catalog-source cluster)")]
+    public bool BackgroundAudit { get; set; }
+
+    [ConfigurationKeyName("BACKGROUND_AUDIT_PERIOD_SECONDS"), Description("background audit: seconds between audits")]
+    public int BackgroundAuditPeriodSeconds { get; set; } = 3600;
+
+    [ConfigurationKeyName("POLICY_REPORT_NAME"), Description("background audit: the name of the PolicyReport written in each namespace; only reports of this name and the webhook's labels are ever changed or deleted")]
+    public string PolicyReportName { get; set; } = "enmasse-policy";
+
     [ConfigurationKeyName("CERT_MODE"), Description("files (a mounted pair) or self-managed (kept and rotated in a Secret)")]
     public CertMode CertMode { get; set; } = CertMode.Files;
 

@@ -35,6 +35,21 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
             failures.Add("--cert-mode self-managed needs --self-managed-secret, --service, --webhook-configuration and --namespace (or POD_NAMESPACE)");
         }
 
+        if (options.BackgroundAudit && options.CatalogSource != CatalogSource.Cluster)
+        {
+            failures.Add("--background-audit needs --catalog-source cluster: it audits the cluster's objects and writes PolicyReports through the API");
+        }
+
+        if (options.BackgroundAuditPeriodSeconds < 10)
+        {
+            failures.Add($"--background-audit-period-seconds takes at least 10, not \"{options.BackgroundAuditPeriodSeconds}\"");
+        }
+
+        if (!EnMasse.Policy.Naming.Names.IsDnsSubdomain(options.PolicyReportName))
+        {
+            failures.Add($"--policy-report-name takes an object name (lowercase letters, digits, '-' and '.'), not \"{options.PolicyReportName}\"");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -34,7 +34,8 @@ public sealed partial class LayeringTests
         ["Tls"] = ["Serving", "Diagnostics"],
         ["Cluster"] = ["Serving", "Diagnostics"],
         ["Admission"] = ["Serving", "Diagnostics"],
-        ["Hosting"] = ["Admission", "Cluster", "Tls", "Serving", "Diagnostics"],
+        ["Audit"] = ["Cluster", "Serving", "Diagnostics"],
+        ["Hosting"] = ["Admission", "Audit", "Cluster", "Tls", "Serving", "Diagnostics"],
     };
 
     /// <summary>The CLI: console, output, the text editor and the compiled docs at the bottom; the repository inputs above output; the commands on top.</summary>
