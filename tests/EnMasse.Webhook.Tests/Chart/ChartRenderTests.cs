@@ -1,3 +1,4 @@
+using EnMasse.Policy.Audit;
 using EnMasse.Policy.Model;
 using EnMasse.Webhook.Cluster;
 using EnMasse.Webhook.Hosting;
@@ -54,6 +55,22 @@ public sealed class ChartRenderTests
     })]
     public void Each_certificate_mode_renders_these_objects(string mode, string[] expected) =>
         Assert.Equal(expected, ChartRender.Of(mode).KindsAndNames());
+
+    [SkippableFact]
+    public void The_background_audit_adds_its_flags_and_its_policyreport_role_and_nothing_else()
+    {
+        var off = ChartRender.Of("selfManaged");
+        var on = ChartRender.Of("background-audit");
+        Assert.Equal(
+            ["ClusterRole/enmasse-admission-policyreports", "ClusterRoleBinding/enmasse-admission-policyreports"],
+            on.KindsAndNames().Except(off.KindsAndNames()));
+        Assert.Empty(off.KindsAndNames().Except(on.KindsAndNames()));
+        var (settings, error) = ChartRender.ServerSettings(on.One("Deployment"), Helm.Namespace);
+        Assert.True(settings is not null, error);
+        Assert.True(settings.BackgroundAudit);
+        Assert.Equal(600, settings.BackgroundAuditPeriodSeconds);
+        Assert.False(ChartRender.ServerSettings(off.One("Deployment"), Helm.Namespace).Options!.BackgroundAudit);
+    }
 
     [SkippableTheory]
     [MemberData(nameof(ChartVariant.Names), MemberType = typeof(ChartVariant))]
@@ -151,6 +168,15 @@ public sealed class ChartRenderTests
                 {
                     expected.Add($"{(resource.InfraNamespaceOnly ? "Role@" + infra : "ClusterRole")} {resource.Group}/{resource.Plural} {verb}");
                 }
+            }
+        }
+
+        if (settings.BackgroundAudit)
+        {
+            // What PolicyReportPublisher calls: a list by label across namespaces, create, replace (update) and delete.
+            foreach (var verb in new[] { "list", "create", "update", "delete" })
+            {
+                expected.Add($"ClusterRole {PolicyReports.Group}/{PolicyReports.Plural} {verb}");
             }
         }
 

@@ -36,6 +36,7 @@ internal sealed record ChartVariant(string Name, string Mode, IReadOnlyList<stri
         new("yaml-1.1-names", "selfManaged", [.. Image, .. SelfManaged], Release: "1234", Namespace: "on"),
         new("kubernetes-1.29", "certManager", Image, KubeVersion: "1.29.0"),
         new("no-shutdown-delay", "certManager", [.. Image, "--set", "shutdownDelaySeconds=0"]),
+        new("background-audit", "selfManaged", [.. Image, .. SelfManaged, "--set", "backgroundAudit.enabled=true", "--set", "backgroundAudit.periodSeconds=600"]),
     ];
 
     public static TheoryData<string> Names { get; } = [.. All.Select(v => v.Name)];
