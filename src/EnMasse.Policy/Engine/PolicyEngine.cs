@@ -94,7 +94,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
                 && Resource.From(request.OldObject, request.Namespace) is { } oldResource && oldResource.Kind == resource.Kind
                 ? TenantObject.From(oldResource)
                 : null;
-            var context = new RuleContext(subject, old, request.Operation, catalog, Policy, raw);
+            var context = new RuleContext(subject, old, request.Operation, catalog, Policy, raw) { Ratchets = request.Ratchet };
             foreach (var rule in RuleRegistry.For(resource.Kind))
             {
                 if (!rule.Fixed && FindingStamper.Level(Policy, rule.Id, request.Point) == RuleLevel.Off)

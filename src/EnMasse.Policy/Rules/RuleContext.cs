@@ -24,6 +24,21 @@ public sealed class RuleContext(
 
     public Operation Operation { get; } = operation;
 
+    /// <summary>
+    /// Whether an UPDATE is judged on what it changes (admission, validate), so a rule may let
+    /// pass what the update only keeps. False in an audit, where each stored object is an UPDATE
+    /// of itself: what it keeps is what is wrong with it now, and is judged like anything else.
+    /// </summary>
+    public bool Ratchets { get; init; } = true;
+
+    /// <summary>An UPDATE that a rule may let pass for what it keeps from the stored version (never in an audit).</summary>
+    public bool KeepsFrom<T>(out T old)
+        where T : TenantObject
+    {
+        old = (Ratchets && Operation == Operation.Update ? Old as T : null)!;
+        return old is not null;
+    }
+
     public ICatalog Catalog { get; } = catalog;
 
     public AdmissionPolicy Policy { get; } = policy;

@@ -56,6 +56,58 @@ public sealed class AuditorTests
     }
 
     [Fact]
+    public void What_rules_let_an_update_keep_is_judged_in_an_audit()
+    {
+        // Two users of one space share a username; an address EnMasse left Pending does not fit the plan.
+        var user = (string name) => Object($$"""
+            apiVersion: user.enmasse.io/v1beta1
+            kind: MessagingUser
+            metadata: { name: orders.{{name}}, namespace: team1 }
+            spec:
+              username: teller
+              authentication: { type: password, password: c2VjcmV0 }
+              authorization: [ { addresses: ["*"], operations: [send] } ]
+            """);
+        var fits = Address("orders.a", "a", plan: "standard-large-queue");
+        var pending = Object("""
+            apiVersion: enmasse.io/v1beta1
+            kind: Address
+            metadata: { name: orders.b, namespace: team1 }
+            spec: { address: b, type: queue, plan: standard-large-queue }
+            status: { phase: Pending, messages: ["Quota exceeded"] }
+            """);
+        Resource[] objects = [Object(Space), user("one"), user("two"), fits, pending];
+
+        var audited = Audit(TestEngine.Shipped, objects);
+
+        Assert.Equal(["team1/MessagingUser/orders.one", "team1/MessagingUser/orders.two"], audited.Findings.Where(f => f.Rule == RuleIds.UserUsernameDuplicate).Select(f => f.File));
+        Assert.Equal(["team1/Address/orders.b"], audited.Findings.Where(f => f.Rule == RuleIds.CapacityAddress).Select(f => f.File).Distinct());
+
+        // The same stored objects, each an ordinary (ratcheted) update that keeps them: EnMasse's own status writes pass.
+        var catalog = Auditor.Catalog(TestEngine.Shipped, objects, PlanSource.Cluster);
+        foreach (var stored in objects)
+        {
+            var update = new EvaluationRequest(stored.Root, Operation.Update, stored.Root, "team1", EnforcementPoint.Admission);
+            Assert.Empty(new PolicyEngine(TestEngine.Shipped).Evaluate(update, catalog).Findings);
+        }
+    }
+
+    [Fact]
+    public void Annotations_EnMasse_set_on_a_stored_space_are_not_a_tenants_doing()
+    {
+        var space = Object("""
+            apiVersion: enmasse.io/v1beta1
+            kind: AddressSpace
+            metadata:
+              name: orders
+              namespace: team1
+              annotations: { enmasse.io/realm-name: team1-orders, enmasse.io/infra-uuid: 4a1f0c }
+            spec: { type: standard, plan: standard-small }
+            """);
+        Assert.DoesNotContain(Audit(TestEngine.Shipped, space).Findings, f => f.Rule == RuleIds.AddressSpaceProtectedAnnotation);
+    }
+
+    [Fact]
     public void Objects_are_judged_in_namespace_kind_and_name_order_and_only_tenant_kinds()
     {
         var plan = Object("""

@@ -24,7 +24,8 @@ public sealed class CapacityAddressRule : TenantRule<AddressObject>
     {
         // An update that keeps plan and type changes nothing EnMasse counts: EnMasse's own status
         // writes to an address it left Pending must not be refused for the quota it reported.
-        if (context.Operation == Operation.Update && context.Old is AddressObject old
+        // An audit judges what the address is, so there it counts.
+        if (context.KeepsFrom<AddressObject>(out var old)
             && old.Plan?.Value == subject.Plan?.Value && old.Type?.Value == subject.Type?.Value)
         {
             return;

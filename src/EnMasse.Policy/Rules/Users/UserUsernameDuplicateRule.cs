@@ -14,9 +14,10 @@ public sealed class UserUsernameDuplicateRule : TenantRule<MessagingUserObject>
 
     protected override void Check(MessagingUserObject subject, RuleContext context)
     {
-        // An update that keeps the username is EnMasse writing status, or a tenant changing grants: the name clash predates it.
+        // An update that keeps the username is EnMasse writing status, or a tenant changing grants:
+        // the name clash predates it. An audit reports the clash at both users.
         if (subject.Username is not { } username || subject.SpaceName is not { Length: > 0 } space
-            || (context.Operation == Operation.Update && context.Old is MessagingUserObject old && old.Username?.Value == username.Value))
+            || (context.KeepsFrom<MessagingUserObject>(out var old) && old.Username?.Value == username.Value))
         {
             return;
         }
