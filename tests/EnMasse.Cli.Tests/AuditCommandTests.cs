@@ -34,7 +34,7 @@ public sealed class AuditCommandTests(ITestOutputHelper output)
         Assert.Contains("team1/MessagingUser/orders.teller spec.authorization[0].operations[1]: error ", output, StringComparison.Ordinal);
         Assert.DoesNotContain("team1/Address/orders.q1", output, StringComparison.Ordinal);
         Assert.Contains("audited 4 objects in 1 namespace (context fake (", output, StringComparison.Ordinal);
-        Assert.Contains("judged by builtin (AdmissionPolicy \"default\") at its admission severities; plans: the cluster's published plans over the policy's", output, StringComparison.Ordinal);
+        Assert.Contains("judged by builtin (AdmissionPolicy \"default\") as EnMasse 0.31 at its admission severities; plans: the cluster's published plans over the policy's", output, StringComparison.Ordinal);
         // The password of the user is read from the cluster, and never printed.
         Assert.DoesNotContain("c2VjcmV0", output, StringComparison.Ordinal);
     }
@@ -62,10 +62,14 @@ public sealed class AuditCommandTests(ITestOutputHelper output)
     public async Task Lists_are_read_in_pages_of_chunk_size()
     {
         await using var cluster = await AuditCluster.StartAsync();
-        cluster.Space("team1", "orders");
-        for (var i = 0; i < 1200; i++)
+        // 100 small queues fill a standard-small space's one broker: 12 spaces for 1200.
+        for (var s = 0; s < 12; s++)
         {
-            cluster.Address("team1", "orders", $"q{i:D4}");
+            cluster.Space("team1", $"space{s:D2}");
+            for (var i = 0; i < 100; i++)
+            {
+                cluster.Address("team1", $"space{s:D2}", $"q{i:D3}");
+            }
         }
 
         var (exit, output, _) = cluster.Audit("--policies", "builtin", "--chunk-size", "500");
@@ -73,7 +77,7 @@ public sealed class AuditCommandTests(ITestOutputHelper output)
         Assert.Equal(0, exit);
         Assert.Equal(3, cluster.Api.PageCount("addresses"));
         Assert.Equal(1, cluster.Api.ListCount("addresses"));
-        Assert.Contains("audited 1201 objects in 1 namespace", output, StringComparison.Ordinal);
+        Assert.Contains("audited 1212 objects in 1 namespace", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,6 +181,17 @@ public sealed class AuditCommandTests(ITestOutputHelper output)
         Assert.Equal(string.Empty, error);
         Assert.Contains("team1/Address/orders.big spec.plan: error address.plan", output, StringComparison.Ordinal);
         Assert.Contains("note: enmasse.io/v1beta1 is served by EnMasse's aggregated API server (EnMasse 0.27-0.30): no admission webhook sees its writes, so this audit is the check there", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enmasse_version_judges_as_that_release()
+    {
+        await using var cluster = await Team1();
+        var (_, output, _) = cluster.Audit("--policies", "builtin", "--enmasse-version", "0.27");
+        Assert.Contains("judged by builtin (AdmissionPolicy \"default\") as EnMasse 0.27 at its admission severities", output, StringComparison.Ordinal);
+        var (exit, _, error) = cluster.Audit("--policies", "builtin", "--enmasse-version", "0.12");
+        Assert.Equal(2, exit);
+        Assert.Contains("--enmasse-version must be one of", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,11 +49,12 @@ internal static class AuditCommand
             DefaultValueFactory = _ => "admission",
         };
         point.AcceptOnlyFromAmong("admission", "ci");
+        var release = CommonOptions.ReleaseOption();
         var output = CommonOptions.Output(OutputFormat.AuditNames);
         var outputFile = CommonOptions.OutputFile();
         var strict = new Option<bool>("--strict") { Description = "Warnings fail the run too." };
         var noColor = new Option<bool>("--no-color") { Description = "No colour (colour is used only on a terminal, and never when NO_COLOR is set)." };
-        foreach (var option in new Option[] { policies, compareTo, plans, catalog, ns, point })
+        foreach (var option in new Option[] { policies, compareTo, plans, catalog, ns, point, release })
         {
             command.Add(option);
         }
@@ -80,7 +81,7 @@ internal static class AuditCommand
             named on standard error and the rest is audited.
 
             Examples:
-              enmasse-policy audit --policies policies/                      # the repository's policy
+              enmasse-policy audit --policies policies/ --enmasse-version 0.27   # the repository's policy, a 0.27 cluster
               enmasse-policy audit --policies cluster -o policyreport | kubectl apply -f -
               enmasse-policy audit --policies new/ --compare-to cluster      # impact of a policy change
               enmasse-policy audit --catalog snapshot.yaml --policies new/ --compare-to policies/
@@ -93,7 +94,7 @@ internal static class AuditCommand
             """);
         command.SetAction(parsed =>
         {
-            var run = new AuditRun(console, new AuditSources(parsed, console, cluster));
+            var run = new AuditRun(console, new AuditSources(parsed, console, cluster), CommonOptions.Release(parsed, release));
             try
             {
                 return run.Execute(

@@ -10,7 +10,7 @@ using EnMasse.Policy.Vocabulary;
 namespace EnMasse.Cli.Commands;
 
 /// <summary>One audit: load the policies, read the objects, judge them, print the report or the impact, and give the exit code.</summary>
-internal sealed class AuditRun(CliConsole console, AuditSources sources)
+internal sealed class AuditRun(CliConsole console, AuditSources sources, EnMasseVersion? release)
 {
     /// <summary>How the report is printed.</summary>
     public sealed record Rendering(string Format, string? File, bool Strict, bool NoColor);
@@ -88,8 +88,13 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources)
         }
 
         var bundle = result.Bundle!;
+        if (release is { } version)
+        {
+            bundle = bundle with { Policy = bundle.Policy.ForVersion(version) };
+        }
+
         var decides = plans == PlanSource.Cluster ? "the cluster's published plans over the policy's" : "the policy's plans alone";
-        _notes.Add(Note.Info($"judged by {shown} (AdmissionPolicy \"{bundle.Policy.Name}\") at its {point.ToName()} severities; plans: {decides}"));
+        _notes.Add(Note.Info($"judged by {shown} (AdmissionPolicy \"{bundle.Policy.Name}\") as {bundle.Policy.EnMasseVersion.Label} at its {point.ToName()} severities; plans: {decides}"));
         return (bundle, shown);
     }
 

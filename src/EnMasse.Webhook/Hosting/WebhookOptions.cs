@@ -31,7 +31,7 @@ internal sealed class WebhookOptions
     [ConfigurationKeyName("CATALOG_SOURCE"), Description("files (--catalog) or cluster (list and watch through kubeconfig or the pod's service account)")]
     public CatalogSource CatalogSource { get; set; } = CatalogSource.Files;
 
-    [ConfigurationKeyName("BACKGROUND_AUDIT"), Description("judge the catalogue's AddressSpaces and Addresses on a period and after each policy reload; publish a PolicyReport (wgpolicyk8s.io/v1alpha2) per namespace and the enmasse_policy_violations gauge (needs --catalog-source cluster)")]
+    [ConfigurationKeyName("BACKGROUND_AUDIT"), Description("judge the catalogue's AddressSpaces, Addresses and MessagingUsers on a period and after each policy reload; publish a PolicyReport (wgpolicyk8s.io/v1alpha2) per namespace and the enmasse_policy_violations gauge (needs --catalog-source cluster)")]
     public bool BackgroundAudit { get; set; }
 
     [ConfigurationKeyName("BACKGROUND_AUDIT_PERIOD_SECONDS"), Description("background audit: seconds between audits")]
