@@ -77,8 +77,7 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources, EnMasse
         var (result, shown, note) = sources.Policy(option);
         if (!result.Succeeded)
         {
-            console.Error.WriteLine($"enmasse-policy audit: the policy {shown} does not load:");
-            FindingPrinter.Print(console.Error, result.Findings);
+            FindingPrinter.Stop(console.Error, $"enmasse-policy audit: the policy {shown} does not load:", result.Findings);
             return null;
         }
 

@@ -79,9 +79,7 @@ internal static class PolicyPullCommand
         var loaded = PolicyLoader.Load(files, source);
         if (!loaded.Succeeded)
         {
-            console.Error.WriteLine($"enmasse-policy policy pull: the policy of {source} does not load:");
-            FindingPrinter.Print(console.Error, loaded.Findings);
-            return ExitCodes.Usage;
+            return FindingPrinter.Stop(console.Error, $"enmasse-policy policy pull: the policy of {source} does not load:", loaded.Findings);
         }
 
         var bundle = loaded.Bundle!;
@@ -129,9 +127,7 @@ internal static class PolicyPullCommand
         var check = PolicyLoader.LoadDirectory(target, dir);
         if (!check.Succeeded)
         {
-            console.Error.WriteLine($"enmasse-policy policy pull: {dir} was written but does not load:");
-            FindingPrinter.Print(console.Error, check.Findings);
-            return ExitCodes.Usage;
+            return FindingPrinter.Stop(console.Error, $"enmasse-policy policy pull: {dir} was written but does not load:", check.Findings);
         }
 
         var pulled = check.Bundle!;
@@ -152,8 +148,7 @@ internal static class PolicyPullCommand
             var (files, problems) = PolicyLoader.ReadDirectory(Path.GetFullPath(policyFrom, console.WorkingDirectory), policyFrom);
             if (problems.Count > 0)
             {
-                console.Error.WriteLine($"enmasse-policy policy pull: --policy-from {policyFrom} cannot be read:");
-                FindingPrinter.Print(console.Error, problems);
+                FindingPrinter.Stop(console.Error, $"enmasse-policy policy pull: --policy-from {policyFrom} cannot be read:", problems);
                 return (null, policyFrom);
             }
 
