@@ -55,7 +55,8 @@ internal sealed class ClusterReader(IKubernetes client, int chunkSize)
             }
         }
 
-        return new ClusterRead(objects, unreadable, restarts, await TenantApiAsync(cancel));
+        var tenantApi = resources.Any(r => !r.Published) ? await TenantApiAsync(cancel) : TenantApi.Unknown;
+        return new ClusterRead(objects, unreadable, restarts, tenantApi);
     }
 
     /// <summary>The group versions discovery lists; the first call, so an unreachable server or refused credentials stop the run here.</summary>
