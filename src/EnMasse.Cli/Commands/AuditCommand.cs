@@ -90,7 +90,8 @@ internal static class AuditCommand
               0  no error findings (warnings allowed unless --strict); with --compare-to: no object newly fails
               1  at least one error finding; with --compare-to: an object newly fails
               2  the run could not be made: bad options, no cluster, an invalid policy, EnMasse's API not served
-              3  incomplete: a resource could not be read (its line is on standard error); the rest was audited
+              3  incomplete: a resource could not be read (its line is on standard error); the rest was audited.
+                 3 wins over 1: a verdict on part of the objects is not the verdict
             """);
         command.SetAction(parsed =>
         {
