@@ -15,7 +15,7 @@ internal static class FindingStamper
         AdmissionPolicy policy,
         EnforcementPoint point,
         string? file,
-        IReadOnlyList<string> secrets)
+        SecretScrubber secrets)
     {
         var result = new List<Finding>();
         var kind = resource.KindName;
@@ -35,7 +35,7 @@ internal static class FindingStamper
                 _ => finding.Severity ?? rule?.DefaultAt(point) ?? Severity.Error,
             };
             result.Add(Finding.Of(
-                finding with { Message = SecretScrubber.Scrub(finding.Message, secrets) },
+                finding with { Message = secrets.Scrub(finding.Message), Path = secrets.Scrub(finding.Path) },
                 severity,
                 file,
                 kind,

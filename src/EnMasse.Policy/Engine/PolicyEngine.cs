@@ -77,16 +77,19 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             case ApiIdentityCheck.Outcome.NotOurs:
                 return Decision.NotApplicable;
             case ApiIdentityCheck.Outcome.Reported:
-                var refused = FindingStamper.Stamp(raw, original, Policy, request.Point, request.File, SecretScrubber.Collect(original.Root));
+                var refused = FindingStamper.Stamp(raw, original, Policy, request.Point, request.File, SecretScrubber.Collect(original.Root, request.OldObject, KindSchemas.For(original.Kind.ToString(), release)));
                 return new Decision(true, !refused.Any(f => f.Denies), refused, [], original);
         }
 
         var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
 
-        if (KindSchemas.For(resource.Kind.ToString(), release) is { } schema)
+        var schema = KindSchemas.For(resource.Kind.ToString(), release);
+        if (schema is not null)
         {
             SchemaWalker.Walk(resource.Root, schema, resource.Kind.ToString(), raw, release);
         }
+
+        var secrets = SecretScrubber.Collect(resource.Root, request.OldObject, schema);
 
         if (TenantObject.From(resource) is { } subject)
         {
@@ -94,7 +97,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
                 && Resource.From(request.OldObject, request.Namespace) is { } oldResource && oldResource.Kind == resource.Kind
                 ? TenantObject.From(oldResource)
                 : null;
-            var context = new RuleContext(subject, old, request.Operation, catalog, Policy, raw) { Ratchets = request.Ratchet };
+            var context = new RuleContext(subject, old, request.Operation, catalog, Policy, raw) { Ratchets = request.Ratchet, HoldsSecret = secrets.Holds };
             foreach (var rule in RuleRegistry.For(resource.Kind))
             {
                 if (!rule.Fixed && FindingStamper.Level(Policy, rule.Id, request.Point) == RuleLevel.Off)
@@ -107,7 +110,6 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             }
         }
 
-        var secrets = SecretScrubber.Collect(resource.Root);
         var findings = FindingStamper.Stamp(raw, resource, Policy, request.Point, request.File, secrets);
         var allowed = !findings.Any(f => f.Denies);
         return new Decision(true, allowed, findings, patch, resource);

@@ -46,6 +46,12 @@ public sealed class RuleContext(
     /// <summary>The EnMasse release the object is judged for.</summary>
     public EnMasseVersion Release => Policy.EnMasseVersion;
 
+    /// <summary>
+    /// Whether a text holds a secret of the object in any form. A rule never builds a suggestion
+    /// from such a text: the engine blanks secrets from messages, but a derived form could slip by.
+    /// </summary>
+    public Func<string, bool> HoldsSecret { get; init; } = _ => false;
+
     internal void Begin(string rule) => _rule = rule;
 
     /// <summary>Reports at a node's value.</summary>

@@ -3,7 +3,10 @@ namespace EnMasse.Policy.Vocabulary;
 /// <summary>
 /// What a rule found, as every door reports it. <see cref="Line"/> and <see cref="Column"/> are
 /// 1-based, or 0 when the object came without text (an AdmissionReview). A <see cref="Waiver"/>
-/// says why an error of the rule came back as a warning (its message says so too).
+/// says why an error of the rule came back as a warning (its message says so too). The text
+/// fields hold user input (values, names, file names): they are escaped and bounded here, once,
+/// by <see cref="ShownText"/>, so no door and no format shows a control character or a megabyte
+/// of echoed value.
 /// </summary>
 public sealed record Finding(
     string Rule,
@@ -19,6 +22,22 @@ public sealed record Finding(
     bool Exempted = false,
     Waiver? Waiver = null)
 {
+    private readonly string _message = ShownText.Message(Message);
+    private readonly string? _file = Shown(File);
+    private readonly string? _namespace = Shown(Namespace);
+    private readonly string? _name = Shown(Name);
+    private readonly string _path = ShownText.Value(Path, ShownText.MaxName);
+
+    public string Message { get => _message; init => _message = ShownText.Message(value); }
+
+    public string? File { get => _file; init => _file = Shown(value); }
+
+    public string? Namespace { get => _namespace; init => _namespace = Shown(value); }
+
+    public string? Name { get => _name; init => _name = Shown(value); }
+
+    public string Path { get => _path; init => _path = ShownText.Value(value, ShownText.MaxName); }
+
     public bool Denies => Severity == Severity.Error && !Exempted;
 
     /// <summary>A warning that counts: shown to the user, not exempted.</summary>
@@ -56,4 +75,6 @@ public sealed record Finding(
         c = string.CompareOrdinal(a.Path, b.Path);
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     });
+
+    private static string? Shown(string? text) => text is null ? null : ShownText.Value(text, ShownText.MaxName);
 }

@@ -129,7 +129,7 @@ public sealed class PolicyEngineTests
     {
         var root = TestEngine.Single("a:\n  password: hunter22\n  apiToken: tok-1234\n  name: visible\n").Root;
         var secrets = SecretScrubber.Collect(root);
-        Assert.Equal("x *** y *** visible", SecretScrubber.Scrub("x hunter22 y tok-1234 visible", secrets));
+        Assert.Equal("x *** y *** visible", secrets.Scrub("x hunter22 y tok-1234 visible"));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace EnMasse.Policy.Tests.Rules;
 
 internal static class Users
 {
-    public const string Password = "cGFzc3dvcmQ=";
+    public const string Password = "aHVudGVyMi13b2xm";
 
     /// <summary>name at 4:9, username at 6:13, authentication at 7:3, type at 8:11, auth lines from 9, then extra.</summary>
     public static string User(

@@ -29,7 +29,7 @@ public sealed partial class UserUsernameRule : TenantRule<MessagingUserObject>
 
         if (!Pattern().IsMatch(username.Value))
         {
-            context.Report(username, $"username \"{username.Value}\" is not allowed: use lowercase letters and digits, with _ @ . : - only between them (e.g. {Suggest(username.Value)})");
+            context.Report(username, $"username \"{username.Value}\" is not allowed: use lowercase letters and digits, with _ @ . : - only between them (e.g. {(context.HoldsSecret(username.Value) ? "user1" : Suggest(username.Value))})");
         }
     }
 
