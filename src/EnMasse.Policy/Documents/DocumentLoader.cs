@@ -35,9 +35,15 @@ public static class DocumentLoader
             return Fail(file, OffsetPosition(body, e.Index), "the file is not valid UTF-8 text");
         }
 
-        return IsJson(file)
-            ? JsonDocumentReader.Read(file, body.ToArray(), limits)
-            : YamlDocumentReader.Read(file, text, limits);
+        if (IsJson(file))
+        {
+            return JsonDocumentReader.Read(file, body.ToArray(), limits);
+        }
+
+        var unprintable = FirstUnprintable(text);
+        return unprintable < 0
+            ? YamlDocumentReader.Read(file, text, limits)
+            : Fail(file, TextPosition(text, unprintable), $"the character U+{(int)text[unprintable]:X4} is not allowed in YAML (kubectl refuses the file: \"control characters are not allowed\")");
     }
 
     public static ReadResult LoadText(string file, string text, DocumentLimits? limits = null) =>
@@ -50,6 +56,46 @@ public static class DocumentLoader
     public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static ReadResult Fail(string file, Position at, string message) => new(file, [], [Finding.Syntax(file, at, message)]);
+
+    /// <summary>
+    /// The first character YAML does not count as printable, or -1. kubectl's YAML decoder
+    /// refuses such a file (a NUL byte left at the end by an editor, an escape sequence pasted
+    /// from a terminal), so the check refuses it too instead of reading past it.
+    /// </summary>
+    private static int FirstUnprintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var printable = c is '\t' or '\n' or '\r' or '\u0085'
+                || c is >= ' ' and <= '~'
+                || c is >= '\u00a0' and <= '\ud7ff'
+                || c is >= '\ue000' and <= '\ufffd'
+                || char.IsSurrogate(c);
+            if (!printable)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static Position TextPosition(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new Position(line, index - lineStart + 1);
+    }
 
     private static Position OffsetPosition(ReadOnlySpan<byte> body, int offset)
     {

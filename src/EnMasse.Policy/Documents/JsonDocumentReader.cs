@@ -4,8 +4,9 @@ using EnMasse.Policy.Vocabulary;
 namespace EnMasse.Policy.Documents;
 
 /// <summary>
-/// Reads a JSON file into positioned nodes. Utf8JsonReader gives byte offsets; a table of line
-/// starts turns them into the 1-based line and column a user sees in an editor.
+/// Reads a JSON file into positioned nodes. Utf8JsonReader gives byte offsets; a cursor that
+/// only moves forward turns them into the 1-based line and column a user sees in an editor, so
+/// a minified file of one long line costs no more than an indented one.
 /// </summary>
 public sealed class JsonDocumentReader
 {
@@ -14,6 +15,7 @@ public sealed class JsonDocumentReader
     private readonly byte[] _utf8;
     private readonly int[] _lineStarts;
     private readonly List<RawFinding> _problems = [];
+    private (long Offset, int Line, int Column) _cursor = (0, 0, 1);
 
     private JsonDocumentReader(string file, byte[] utf8, DocumentLimits limits)
     {
@@ -78,7 +80,7 @@ public sealed class JsonDocumentReader
             case JsonTokenType.StartArray:
                 return ReadArray(ref reader, path, start, keyStart, depth + 1);
             case JsonTokenType.String:
-                return new ScalarNode(path, start, keyStart, reader.GetString() ?? string.Empty, ScalarType.String);
+                return new ScalarNode(path, start, keyStart, Text(ref reader, start), ScalarType.String);
             case JsonTokenType.Number:
                 var raw = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
                 var isInt = raw.AsSpan().IndexOfAny(".eE") < 0;
@@ -101,7 +103,7 @@ public sealed class JsonDocumentReader
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             var keyPosition = At(reader.TokenStartIndex);
-            var key = reader.GetString() ?? string.Empty;
+            var key = Text(ref reader, keyPosition);
             Next(ref reader);
             entries.Add(new NodeEntry(key, keyPosition, ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth)));
         }
@@ -131,20 +133,46 @@ public sealed class JsonDocumentReader
         return reader.TokenType;
     }
 
+    /// <summary>A string token's text; an escape that is half a surrogate pair is not text, and a finding.</summary>
+    private static string Text(ref Utf8JsonReader reader, Position at)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ReadLimitException(at, "not well-formed JSON: a string holds half of a surrogate pair (such as \\ud800 alone), which is not text");
+        }
+    }
+
     private Position At(long offset)
     {
-        var index = Array.BinarySearch(_lineStarts, (int)offset);
-        var line = index >= 0 ? index : ~index - 1;
-        var column = 1;
-        for (var i = _lineStarts[line]; i < offset && i < _utf8.Length; i++)
+        offset = Math.Min(offset, _utf8.Length);
+        if (offset < _cursor.Offset)
         {
-            // Count code points, not bytes: continuation bytes do not move the caret.
-            if ((_utf8[i] & 0xC0) != 0x80)
+            // Tokens come in order; only an error may look back, and then from its line's start.
+            var index = Array.BinarySearch(_lineStarts, (int)offset);
+            var start = index >= 0 ? index : ~index - 1;
+            _cursor = (_lineStarts[start], start, 1);
+        }
+
+        var (at, line, column) = _cursor;
+        for (; at < offset; at++)
+        {
+            if (_utf8[at] == (byte)'\n')
             {
+                line++;
+                column = 1;
+            }
+            else if ((_utf8[at] & 0xC0) != 0x80)
+            {
+                // Count code points, not bytes: continuation bytes do not move the caret.
                 column++;
             }
         }
 
+        _cursor = (offset, line, column);
         return new Position(line + 1, column);
     }
 

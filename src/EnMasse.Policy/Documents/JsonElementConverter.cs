@@ -3,7 +3,12 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Documents;
 
-/// <summary>Converts an object taken from an AdmissionReview into nodes; such nodes have paths but no positions.</summary>
+/// <summary>
+/// Converts an object taken from an AdmissionReview into nodes; such nodes have paths but no
+/// positions. What the file readers refuse is refused here too, as a yaml.syntax problem of
+/// the document: nesting deeper than <see cref="DocumentLimits.MaxDepth"/> and a string that
+/// holds half of a surrogate pair.
+/// </summary>
 public static class JsonElementConverter
 {
     /// <summary>The object as a document, with a repeated key reported as the YAML reader reports it.</summary>
@@ -17,14 +22,17 @@ public static class JsonElementConverter
 
     private static Node ToNode(JsonElement element, string path, int depth, List<RawFinding>? problems)
     {
-        // System.Text.Json already bounds the depth of what it parsed (64 by default).
         switch (element.ValueKind)
         {
+            case JsonValueKind.Object or JsonValueKind.Array when depth >= DocumentLimits.Default.MaxDepth:
+                problems?.Add(new RawFinding(RuleIds.YamlSyntax, path, Position.None, $"the document nests deeper than {DocumentLimits.Default.MaxDepth} levels"));
+                return new ScalarNode(path, Position.None, Position.None, "null", ScalarType.Null);
             case JsonValueKind.Object:
                 var entries = new MappingBuilder(path, problems);
                 foreach (var property in element.EnumerateObject())
                 {
-                    entries.Add(new NodeEntry(property.Name, Position.None, ToNode(property.Value, NodePath.Child(path, property.Name), depth + 1, problems)));
+                    var key = Text(property, path, problems);
+                    entries.Add(new NodeEntry(key, Position.None, ToNode(property.Value, NodePath.Child(path, key), depth + 1, problems)));
                 }
 
                 return entries.Build(Position.None, Position.None);
@@ -37,7 +45,7 @@ public static class JsonElementConverter
 
                 return new SequenceNode(path, Position.None, Position.None, items);
             case JsonValueKind.String:
-                return new ScalarNode(path, Position.None, Position.None, element.GetString() ?? string.Empty, ScalarType.String);
+                return new ScalarNode(path, Position.None, Position.None, Text(element, path, problems), ScalarType.String);
             case JsonValueKind.Number:
                 var raw = element.GetRawText();
                 return new ScalarNode(path, Position.None, Position.None, raw, raw.AsSpan().IndexOfAny(".eE") < 0 ? ScalarType.Int : ScalarType.Float);
@@ -48,5 +56,37 @@ public static class JsonElementConverter
             default:
                 return new ScalarNode(path, Position.None, Position.None, "null", ScalarType.Null);
         }
+    }
+
+    private static string Text(JsonElement value, string path, List<RawFinding>? problems)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return NotText(value.GetRawText()[1..^1], path, problems);
+        }
+    }
+
+    private static string Text(JsonProperty property, string parent, List<RawFinding>? problems)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            // The escaped form, as written, stands in for the key; the finding says why.
+            var raw = property.ToString();
+            return NotText(raw[1..raw.IndexOf("\":", StringComparison.Ordinal)], parent, problems);
+        }
+    }
+
+    private static string NotText(string escaped, string path, List<RawFinding>? problems)
+    {
+        problems?.Add(new RawFinding(RuleIds.YamlSyntax, path, Position.None, "not well-formed JSON: a string holds half of a surrogate pair (such as \\ud800 alone), which is not text"));
+        return escaped;
     }
 }

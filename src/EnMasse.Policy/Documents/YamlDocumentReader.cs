@@ -39,11 +39,11 @@ public sealed class YamlDocumentReader
         try
         {
             parser.Consume<StreamStart>();
-            while (parser.TryConsume<DocumentStart>(out _))
+            while (parser.TryConsume<DocumentStart>(out var documentStart))
             {
                 if (documents.Count >= _budget.Limits.MaxDocuments)
                 {
-                    throw new ReadLimitException(Position.None, $"the file holds more than {_budget.Limits.MaxDocuments} documents");
+                    throw new ReadLimitException(ToPosition(documentStart.Start), $"the file holds more than {_budget.Limits.MaxDocuments} documents");
                 }
 
                 _anchors.Clear();
