@@ -35,7 +35,7 @@ internal sealed class CliRun : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(new StringReader(stdin), output, error, terminal, environment, Directory, program);
+        var console = new CliConsole(new MemoryStream(global::System.Text.Encoding.UTF8.GetBytes(stdin)), output, error, terminal, environment, Directory, program);
         var exit = CliApp.Run(args, console);
         return (exit, output.ToString(), error.ToString());
     }

@@ -159,7 +159,7 @@ public sealed class GitOpsTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new Console.CliConsole(new StringReader(string.Empty), output, error, false, run.Environment, Path.Combine(run.Directory, subdirectory));
+        var console = new Console.CliConsole(new MemoryStream(), output, error, false, run.Environment, Path.Combine(run.Directory, subdirectory));
         return (CliApp.Run(args, console), output.ToString(), error.ToString());
     }
 }

@@ -57,7 +57,7 @@ internal static class MutateCommand
 
     private static int Run(ParseResult parsed, CliConsole console, CommonOptions options, Argument<string[]> paths, bool diff, bool write, bool exitCode)
     {
-        var stdin = new RecordingReader(console.In);
+        var stdin = new RecordingStream(console.In);
         console = console with { In = stdin };
         var (inputs, exit) = CheckInputs.Load(parsed, options, paths, console, "mutate");
         if (inputs is null)
@@ -103,8 +103,8 @@ internal static class MutateCommand
 
             if (diff)
             {
-                var secrets = file.Documents.SelectMany(d => SecretScrubber.Collect(d.Root)).ToList();
-                console.Out.Write(UnifiedDiff.Format(file.File, original, insertions, line => SecretScrubber.Scrub(line, secrets) != line));
+                var secrets = file.Documents.Select(d => SecretScrubber.Collect(d.Root)).ToList();
+                console.Out.Write(UnifiedDiff.Format(file.File, original, insertions, line => secrets.Exists(s => s.Holds(line))));
             }
             else if (write)
             {
@@ -186,7 +186,7 @@ internal static class MutateCommand
     }
 
     /// <summary>The file's text as it is on disk (and whether it starts with a byte order mark), or as standard input gave it.</summary>
-    private static (string Text, bool Bom) Text(ReadResult file, CliConsole console, RecordingReader stdin)
+    private static (string Text, bool Bom) Text(ReadResult file, CliConsole console, RecordingStream stdin)
     {
         var full = Path.GetFullPath(file.File, console.WorkingDirectory);
         if (!File.Exists(full))

@@ -1,13 +1,14 @@
 namespace EnMasse.Cli.Console;
 
 /// <summary>What a command reads and writes, so tests can run commands in process on real files.</summary>
+/// <param name="In">Standard input as bytes: the reader checks its UTF-8 and its size as it checks a file's.</param>
 /// <param name="ProgramPath">argv[0] as the process was started: kubectl starts its plugin as kubectl-enmasse_policy.</param>
-internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Error, bool OutIsTerminal, Func<string, string?> Environment, string WorkingDirectory, string ProgramPath = "")
+internal sealed record CliConsole(Stream In, TextWriter Out, TextWriter Error, bool OutIsTerminal, Func<string, string?> Environment, string WorkingDirectory, string ProgramPath = "")
 {
     public bool InvokedAsPlugin => Path.GetFileName(ProgramPath).StartsWith("kubectl-enmasse_policy", StringComparison.Ordinal);
 
     public static CliConsole System() => new(
-        global::System.Console.In,
+        global::System.Console.OpenStandardInput(),
         global::System.Console.Out,
         global::System.Console.Error,
         !global::System.Console.IsOutputRedirected,

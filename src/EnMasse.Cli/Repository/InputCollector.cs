@@ -8,7 +8,7 @@ internal sealed record InputRequest(
     IReadOnlyList<string> Paths,
     PathFilter Filter,
     string StdinName,
-    TextReader Stdin,
+    Stream Stdin,
     string WorkingDirectory,
     string? PathVariable);
 

@@ -44,11 +44,7 @@ internal static class Kustomization
             yield break;
         }
 
-        var (read, error) = InputReader.ReadFile(file, file);
-        if (error is not null || read is null)
-        {
-            yield break;
-        }
+        var read = InputReader.ReadFile(file, file);
 
         foreach (var document in read.Documents)
         {

@@ -47,8 +47,8 @@ internal static class PolicyResolver
                 continue;
             }
 
-            var (read, error) = InputReader.ReadFile(name, path);
-            if (error is not null || read!.FileFindings.Count > 0
+            var read = InputReader.ReadFile(name, path);
+            if (read.FileFindings.Count > 0
                 || read.Documents.Any(d => d.Root is MappingNode root && NodeRead.String(root, "kind")?.Value == "AdmissionPolicy"))
             {
                 return true;

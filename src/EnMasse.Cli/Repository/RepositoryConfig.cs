@@ -46,13 +46,8 @@ internal sealed record RepositoryConfig(
             return (null, $"--config {named}: no such file", []);
         }
 
-        var (read, error) = InputReader.ReadFile(shown, path);
-        if (error is not null)
-        {
-            return (null, error, []);
-        }
-
-        var problems = new List<Finding>(read!.FileFindings);
+        var read = InputReader.ReadFile(shown, path);
+        var problems = new List<Finding>(read.FileFindings);
         var documents = read.Documents.Where(d => d.Root is not ScalarNode { IsNull: true }).ToList();
         if (problems.Count == 0 && documents is not [{ Root: MappingNode }])
         {

@@ -53,6 +53,9 @@ public static class DocumentLoader
     public static ReadResult TooLarge(string file, long length, DocumentLimits? limits = null) =>
         Fail(file, new Position(1, 1), $"the file is {length / (1024 * 1024)} MiB; files over {(limits ?? DocumentLimits.Default).MaxFileBytes / (1024 * 1024)} MiB are not read");
 
+    /// <summary>The finding for a file that is not read at all (a FIFO, a device, a link that leads nowhere or outside).</summary>
+    public static ReadResult NotRead(string file, string why) => Fail(file, new Position(1, 1), why);
+
     public static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static ReadResult Fail(string file, Position at, string message) => new(file, [], [Finding.Syntax(file, at, message)]);

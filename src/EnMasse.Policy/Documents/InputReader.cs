@@ -3,11 +3,18 @@ namespace EnMasse.Policy.Documents;
 /// <summary>
 /// The one way both doors turn paths into read files: the CLI's PATH and --catalog arguments,
 /// the webhook's --catalog, the policy loader and the test suites. A path is a file, a
-/// directory walked recursively (hidden entries skipped, directory links followed once), or -
-/// for standard input. Only regular files with content are opened, and no more than the size
-/// limit is read: a FIFO, a device or a /proc entry reports no size and reads as empty instead
-/// of hanging or filling memory. A path that cannot be read is an error message, never an
-/// exception.
+/// directory walked recursively (hidden entries skipped), or - for standard input.
+/// <list type="bullet">
+/// <item>Only regular files are opened, and no more than the size limit is read, standard
+/// input included. A FIFO, a device, a socket or a link that leads nowhere is a finding about
+/// that file: it is never opened, so nothing hangs and nothing fills memory.</item>
+/// <item>In a walked directory, links are followed only while they stay inside it (a ConfigMap
+/// volume is made of such links), each real directory once. A link that leaves it is a
+/// finding and is not followed: a pull request cannot make the check read the runner's
+/// files. A file named on the command line is read wherever its link points.</item>
+/// <item>A path that cannot be read at all (it does not exist, a directory without documents)
+/// is an error message, never an exception.</item>
+/// </list>
 /// </summary>
 public static class InputReader
 {
@@ -20,7 +27,7 @@ public static class InputReader
 
     /// <summary>The read files in argument order, or the message that says why the run cannot be made.</summary>
     /// <param name="stdin">Read for "-"; null where there is no standard input (the webhook).</param>
-    public static InputReadResult Read(IReadOnlyList<string> paths, TextReader? stdin, string workingDirectory, DocumentLimits? limits = null, InputSelection? selection = null)
+    public static InputReadResult Read(IReadOnlyList<string> paths, Stream? stdin, string workingDirectory, DocumentLimits? limits = null, InputSelection? selection = null)
     {
         limits ??= DocumentLimits.Default;
         selection ??= InputSelection.All;
@@ -30,20 +37,14 @@ public static class InputReader
         {
             if (path == "-" && stdin is not null)
             {
-                files.Add(DocumentLoader.LoadText(selection.StdinName, stdin.ReadToEnd(), limits));
+                files.Add(ReadStream(selection.StdinName, stdin, limits));
                 continue;
             }
 
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                var single = ReadFile(path, full, limits, selection.Skip);
-                if (single.Error is not null)
-                {
-                    return new InputReadResult(files, single.Error) { Skipped = skipped };
-                }
-
-                Keep(single, skipped, files);
+                Keep(ReadFile(path, full, limits, within: null, selection.Skip), skipped, files);
                 continue;
             }
 
@@ -67,20 +68,14 @@ public static class InputReader
                     shown = shown[2..];
                 }
 
-                var read = ReadFile(shown, file, limits, selection.Skip);
-                if (read.Error is not null)
-                {
-                    return new InputReadResult(files, read.Error) { Skipped = skipped };
-                }
-
-                Keep(read, skipped, files);
+                Keep(ReadFile(shown, file, limits, within: full, selection.Skip), skipped, files);
             }
         }
 
         return new InputReadResult(files, null) { Skipped = skipped };
     }
 
-    private static void Keep((ReadResult? Result, SkippedInput? Skipped, string? Error) read, List<SkippedInput> skipped, List<ReadResult> files)
+    private static void Keep((ReadResult? Result, SkippedInput? Skipped) read, List<SkippedInput> skipped, List<ReadResult> files)
     {
         if (read.Skipped is not null)
         {
@@ -92,54 +87,68 @@ public static class InputReader
         }
     }
 
-    /// <summary>One file, named <paramref name="shown"/> in findings: its documents, a finding when it is over the limit, or an error.</summary>
-    public static (ReadResult? Result, string? Error) ReadFile(string shown, string full, DocumentLimits? limits = null)
-    {
-        var (read, _, error) = ReadFile(shown, full, limits, skip: null);
-        return (read, error);
-    }
+    /// <summary>One file, named <paramref name="shown"/> in findings: its documents, or a finding when it is not read.</summary>
+    /// <param name="within">The walked directory the file must not lead out of; null for a file named by the user.</param>
+    public static ReadResult ReadFile(string shown, string full, DocumentLimits? limits = null, string? within = null) =>
+        ReadFile(shown, full, limits ?? DocumentLimits.Default, within, skip: null).Result!;
 
-    /// <summary>As <see cref="ReadFile(string, string, DocumentLimits?)"/>, or a <see cref="SkippedInput"/> when <paramref name="skip"/> gives a reason for the bytes.</summary>
-    private static (ReadResult? Result, SkippedInput? Skipped, string? Error) ReadFile(string shown, string full, DocumentLimits? limits, Func<string, byte[], string?>? skip)
+    /// <summary>As <see cref="ReadFile(string, string, DocumentLimits?, string?)"/>, or a <see cref="SkippedInput"/> when <paramref name="skip"/> gives a reason for the bytes.</summary>
+    private static (ReadResult? Result, SkippedInput? Skipped) ReadFile(string shown, string full, DocumentLimits limits, string? within, Func<string, byte[], string?>? skip)
     {
-        limits ??= DocumentLimits.Default;
-        var (bytes, length, error) = ReadBytes(shown, full, limits.MaxFileBytes);
-        if (error is not null)
+        var (bytes, length, refusal) = ReadBytes(full, limits.MaxFileBytes, within);
+        if (refusal is not null)
         {
-            return (null, null, error);
+            return (DocumentLoader.NotRead(shown, refusal), null);
         }
 
         if (bytes is not null && skip?.Invoke(full, bytes) is { } reason)
         {
-            return (null, new SkippedInput(shown, full, reason), null);
+            return (null, new SkippedInput(shown, full, reason));
         }
 
-        return (bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits), null, null);
+        return (bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits), null);
     }
 
     /// <summary>
     /// The bytes of a file, read up to <paramref name="maxBytes"/>; null bytes with the length
-    /// when the file is larger. Only a regular file with a size is opened.
+    /// read so far when the file is larger; or why it is not read (a sentence that starts with
+    /// "not read"). Only a regular file is opened.
     /// </summary>
-    public static (byte[]? Bytes, long Length, string? Error) ReadBytes(string shown, string full, long maxBytes)
+    /// <param name="within">The walked directory the file must not lead out of; null for a file named by the user.</param>
+    public static (byte[]? Bytes, long Length, string? Refusal) ReadBytes(string full, long maxBytes, string? within = null)
     {
         try
         {
-            var target = new FileInfo(full);
-            if (target.LinkTarget is not null && target.ResolveLinkTarget(returnFinalTarget: true) is FileInfo resolved)
+            var kind = FileProbe.Kind(full);
+            if (kind == FileKind.Missing)
             {
-                target = resolved;
+                return (null, 0, new FileInfo(full).LinkTarget is null ? "not read: the file does not exist" : "not read: it is a link to a file that does not exist");
             }
 
-            if (!target.Exists)
+            if (within is not null && FileProbe.RealPath(full) is { } real && !FileProbe.IsWithin(real, FileProbe.RealPath(within) ?? within))
             {
-                return (null, 0, $"{shown}: cannot be read: it is a link to a file that does not exist");
+                return (null, 0, kind == FileKind.Directory
+                    ? "not followed: a link to a directory outside the directory being read (links are followed only inside it)"
+                    : "not read: a link to a file outside the directory being read (links are followed only inside it)");
             }
 
-            var length = target.Length;
-            if (length == 0)
+            var special = kind switch
             {
-                // FIFOs, devices and /proc entries report no size: never open them.
+                FileKind.Directory => "not read: it is a directory",
+                FileKind.Fifo => "not read: it is a FIFO (named pipe), not a regular file",
+                FileKind.CharacterDevice or FileKind.BlockDevice => "not read: it is a device, not a regular file",
+                FileKind.Socket => "not read: it is a socket, not a regular file",
+                _ => null,
+            };
+            if (special is not null)
+            {
+                return (null, 0, special);
+            }
+
+            var length = new FileInfo(full).Length;
+            if (kind == FileKind.Unknown && length == 0)
+            {
+                // Where the kind cannot be asked, a file that reports no size may be a FIFO or a device: never open it.
                 return ([], 0, null);
             }
 
@@ -148,34 +157,53 @@ public static class InputReader
                 return (null, length, null);
             }
 
-            using var stream = new FileStream(target.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
-            var buffer = new byte[Math.Min(length, maxBytes) + 1];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-            {
-                total += read;
-            }
-
-            // A file that grew past the limit between the size check and the read is still refused.
-            return total > maxBytes ? (null, total, null) : (buffer[..total], total, null);
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
+            return Bounded(stream, maxBytes, length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, 0, $"{shown}: cannot be read: {e.Message}");
+            return (null, 0, $"not read: {e.Message}");
         }
     }
 
-    /// <summary>
-    /// The document files below a directory, each directory's files (sorted) before its
-    /// subdirectories (sorted). Entries whose name starts with a dot are skipped; a directory
-    /// link is followed, but never into a directory already walked.
-    /// </summary>
-    public static IEnumerable<string> Walk(string directory, Func<string, bool, bool>? exclude = null) => Walk(directory, exclude, new HashSet<string>(StringComparer.Ordinal));
-
-    private static IEnumerable<string> Walk(string directory, Func<string, bool, bool>? exclude, HashSet<string> walked)
+    /// <summary>A stream read no further than the limit: its documents, or the finding that it is larger.</summary>
+    public static ReadResult ReadStream(string shown, Stream stream, DocumentLimits? limits = null)
     {
-        if (!walked.Add(RealPath(directory)))
+        limits ??= DocumentLimits.Default;
+        var (bytes, length, _) = Bounded(stream, limits.MaxFileBytes, 0);
+        return bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits);
+    }
+
+    /// <summary>Reads at most one byte past the limit, so a file that grew or a stream that never ends is refused, not swallowed.</summary>
+    private static (byte[]? Bytes, long Length, string? Refusal) Bounded(Stream stream, long maxBytes, long expected)
+    {
+        using var buffer = new MemoryStream((int)Math.Min(expected + 1, maxBytes + 1));
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length <= maxBytes && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.Length > maxBytes ? (null, buffer.Length, null) : (buffer.ToArray(), buffer.Length, null);
+    }
+
+    /// <summary>
+    /// What a walk of a directory reads, each directory's files (sorted) before its
+    /// subdirectories (sorted). Entries whose name starts with a dot are skipped, and those
+    /// <paramref name="exclude"/> leaves out (by full path; true for a directory); a directory
+    /// link is followed only when it stays inside <paramref name="directory"/>, into each real
+    /// directory once. A link that leaves it is listed as it is, for the reader to refuse.
+    /// </summary>
+    public static IEnumerable<string> Walk(string directory, Func<string, bool, bool>? exclude = null)
+    {
+        var root = FileProbe.RealPath(directory) ?? Path.GetFullPath(directory);
+        return Walk(directory, root, exclude, new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> Walk(string directory, string root, Func<string, bool, bool>? exclude, HashSet<string> walked)
+    {
+        if (!walked.Add(FileProbe.RealPath(directory) ?? directory))
         {
             yield break;
         }
@@ -195,16 +223,16 @@ public static class InputReader
                 continue;
             }
 
-            foreach (var file in Walk(sub, exclude, walked))
+            if (FileProbe.RealPath(sub) is { } real && !FileProbe.IsWithin(real, root))
+            {
+                yield return sub;
+                continue;
+            }
+
+            foreach (var file in Walk(sub, root, exclude, walked))
             {
                 yield return file;
             }
         }
-    }
-
-    private static string RealPath(string directory)
-    {
-        var info = new DirectoryInfo(directory);
-        return (info.LinkTarget is not null ? info.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? info.FullName;
     }
 }

@@ -72,10 +72,10 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
             return (null, $"{fileKey} {file.Value}: no such file");
         }
 
-        var (read, error) = InputReader.ReadFile(file.Value, path);
-        if (error is not null || read!.FileFindings.Count > 0)
+        var read = InputReader.ReadFile(file.Value, path);
+        if (read.FileFindings.Count > 0)
         {
-            return (null, $"{fileKey} {file.Value}: does not parse{(read is { FileFindings.Count: > 0 } r ? $" ({r.FileFindings[0].Line}:{r.FileFindings[0].Column} {r.FileFindings[0].Message})" : string.Empty)}");
+            return (null, $"{fileKey} {file.Value}: does not parse ({read.FileFindings[0].Line}:{read.FileFindings[0].Column} {read.FileFindings[0].Message})");
         }
 
         // A file of several objects (a tenant's multi-document file, a List) is selected from by kind and name.

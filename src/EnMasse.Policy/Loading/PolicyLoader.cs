@@ -39,16 +39,17 @@ public static class PolicyLoader
         foreach (var path in InputReader.Walk(directory).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
-            if (!IsPolicyInput(relative))
+            var outsideLink = Directory.Exists(path);
+            if (!IsPolicyInput(relative) && !outsideLink)
             {
                 continue;
             }
 
             var shown = Path.Combine(shownAs, relative).Replace('\\', '/');
-            var (bytes, length, error) = InputReader.ReadBytes(shown, path, DocumentLimits.Default.MaxFileBytes);
-            if (error is not null)
+            var (bytes, length, refusal) = InputReader.ReadBytes(path, DocumentLimits.Default.MaxFileBytes, within: directory);
+            if (refusal is not null)
             {
-                unreadable.Add(FileFinding(shown, error));
+                unreadable.Add(FileFinding(shown, refusal));
             }
             else if (bytes is null)
             {

@@ -36,30 +36,6 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
-    public void A_dangling_link_in_a_walked_directory_is_an_error_not_an_exception()
-    {
-        Write("d/a.yaml", "a: 1\n");
-        File.CreateSymbolicLink(Path.Combine(_dir, "d", "gone.yaml"), Path.Combine(_dir, "missing.yaml"));
-
-        var (_, error) = InputReader.Read(["d"], null, _dir);
-
-        Assert.Equal("d/gone.yaml: cannot be read: it is a link to a file that does not exist", error);
-    }
-
-    [Fact]
-    public void A_link_to_a_device_is_never_opened_and_reads_as_empty()
-    {
-        File.CreateSymbolicLink(Path.Combine(_dir, "zero.yaml"), "/dev/zero");
-
-        var (files, error) = InputReader.Read(["zero.yaml"], null, _dir);
-
-        Assert.Null(error);
-        var file = Assert.Single(files);
-        Assert.Empty(file.Documents);
-        Assert.Empty(file.FileFindings);
-    }
-
-    [Fact]
     public void A_directory_link_back_to_its_parent_is_walked_once()
     {
         Write("d/a.yaml", "a: 1\n");
