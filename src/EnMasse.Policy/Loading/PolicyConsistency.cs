@@ -4,6 +4,7 @@ using EnMasse.Policy.Model;
 using EnMasse.Policy.Naming;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Rules;
+using EnMasse.Policy.Rules.AddressSpaces;
 using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Loading;
@@ -68,9 +69,25 @@ internal static class PolicyConsistency
             Report(authService.Path, authService.Node.Start, $"default authentication service \"{authService.Value}\" is not published in plans/; published: {Names.List(published.AuthenticationServices.Order(StringComparer.Ordinal))}");
         }
 
-        foreach (var endpoints in document.Defaults.Endpoints.Where(e => !policy.AddressSpaceTypes.ContainsKey(e.Entry.Key)))
+        foreach (var endpoints in document.Defaults.Endpoints)
         {
-            Report(endpoints.Entry.Value.Path, endpoints.Entry.KeyStart, $"default endpoints are given for type \"{endpoints.Entry.Key}\", which the policy does not allow");
+            if (!policy.AddressSpaceTypes.ContainsKey(endpoints.Entry.Key))
+            {
+                Report(endpoints.Entry.Value.Path, endpoints.Entry.KeyStart, $"default endpoints are given for type \"{endpoints.Entry.Key}\", which the policy does not allow");
+                continue;
+            }
+
+            // A default the endpoint rule would deny would deny every address space that gets it.
+            var offered = AddressSpaceEndpointRule.Services(endpoints.Entry.Key);
+            foreach (var service in endpoints.Endpoints.Select(e => NodeRead.String(e, "service")).OfType<Text>().Where(s => !offered.Contains(s.Value)))
+            {
+                Report(service.Path, service.Node.Start, $"default endpoint service \"{service.Value}\" is not offered by {endpoints.Entry.Key} address spaces; allowed: {Names.List(offered)}");
+            }
+        }
+
+        foreach (var rules in NodeRead.Maps(NodeRead.List(NodeRead.Map(document.Root, "spec"), "exemptions")).Select(x => NodeRead.List(x, "rules")).OfType<SequenceNode>().Where(r => r.Items.Count == 0))
+        {
+            Report(rules.Path, rules.Start, "an exemption with rules: [] exempts nothing; name the rules it lifts (an id, a prefix such as address.*, or *)");
         }
 
         TrustedRequesterCheck.Check(document.TrustedRequesters, findings);

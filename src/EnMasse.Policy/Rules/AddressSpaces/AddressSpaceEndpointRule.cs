@@ -20,14 +20,12 @@ public sealed class AddressSpaceEndpointRule : TenantRule<AddressSpaceObject>
 
     public override string Summary => "endpoint names are unique; service is one the type offers; expose.type is route or loadbalancer (a route on kubernetes is a warning)";
 
+    /// <summary>The services an address space type offers (standard's for a type EnMasse does not know).</summary>
+    public static IReadOnlyList<string> Services(string? type) => type == "brokered" ? BrokeredServices : StandardServices;
+
     protected override void Check(AddressSpaceObject subject, RuleContext context)
     {
-        var services = subject.Type?.Value switch
-        {
-            "standard" => StandardServices,
-            "brokered" => BrokeredServices,
-            _ => StandardServices,
-        };
+        var services = Services(subject.Type?.Value);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var endpoint in subject.Endpoints)
         {
