@@ -19,6 +19,12 @@ public sealed class AddressSpaceNameRule : TenantRule<AddressSpaceObject>
         var name = subject.Name;
         if (name.Length == 0)
         {
+            // generateName gives the name on create; without it (or with "", null, ~) kubectl refuses the object.
+            if (NodeRead.String(subject.Resource.Metadata, "generateName") is not { Value.Length: > 0 })
+            {
+                context.Report(subject.NameNode, "AddressSpace needs metadata.name: a DNS-1123 label such as myspace (kubectl refuses an object without a name)");
+            }
+
             return;
         }
 
