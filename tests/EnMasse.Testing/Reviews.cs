@@ -14,7 +14,7 @@ public static class Reviews
 
     public static string For(string objectJson, string operation = "CREATE", string? oldJson = null, string apiVersion = "admission.k8s.io/v1", string uid = "705ab4f5-6393-11e8-b7cc-42010a800002", string ns = "team1", bool dryRun = false, string user = Developer)
     {
-        using var document = JsonDocument.Parse(objectJson);
+        using var document = JsonDocument.Parse(objectJson, new JsonDocumentOptions { MaxDepth = 1000 });
         var kind = document.RootElement.TryGetProperty("kind", out var k) ? k.GetString() : null;
         var apiVersionOfObject = document.RootElement.TryGetProperty("apiVersion", out var v) ? v.GetString() ?? string.Empty : string.Empty;
         var slash = apiVersionOfObject.IndexOf('/', StringComparison.Ordinal);

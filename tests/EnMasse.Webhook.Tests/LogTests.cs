@@ -9,7 +9,7 @@ public sealed class LogTests
     public async Task No_log_line_carries_a_password_and_each_review_is_logged_with_its_uid()
     {
         var lines = new ConcurrentQueue<string>();
-        await using var server = await WebhookServer.StartAsync(logging: builder => builder.AddProvider(new CollectingProvider(lines)));
+        await using var server = await WebhookServer.StartAsync(logging: builder => builder.AddProvider(new CollectingLogger(lines)));
         const string Secret = "s3cr3t-p4ssw0rd!";
         var user = """{"apiVersion":"user.enmasse.io/v1beta1","kind":"MessagingUser","metadata":{"name":"myspace.Teller"},"spec":{"username":"Teller","authentication":{"type":"password","password":"SECRET"}}}""".Replace("SECRET", Secret, StringComparison.Ordinal);
         await server.PostAsync("/validate", Reviews.For(user, uid: "uid-with-secret"));
@@ -18,25 +18,5 @@ public sealed class LogTests
 
         Assert.Contains(lines, l => l.Contains("uid=uid-with-secret", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(Secret, StringComparison.Ordinal));
-    }
-
-    internal sealed class CollectingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collector(lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class Collector(ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(formatter(state, exception) + (exception is null ? string.Empty : " " + exception));
     }
 }

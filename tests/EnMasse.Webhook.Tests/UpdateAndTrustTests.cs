@@ -24,7 +24,7 @@ public sealed class UpdateAndTrustTests : IAsyncLifetime
     private WebhookServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await WebhookServer.StartAsync(World.Team1, logging: builder => builder.AddProvider(new LogTests.CollectingProvider(_log)));
+        _server = await WebhookServer.StartAsync(World.Team1, logging: builder => builder.AddProvider(new CollectingLogger(_log)));
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -29,14 +29,15 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
         try
         {
             var decision = Evaluate(request);
-            var response = AdmissionResponseWriter.Write(review, webhook == AdmissionWebhook.Mutate ? AsMutation(decision) : decision, withPatch: webhook == AdmissionWebhook.Mutate);
-            Record(webhook, request, decision, started);
+            var answered = webhook == AdmissionWebhook.Mutate ? AsMutation(decision) : decision;
+            var response = AdmissionResponseWriter.Write(review, answered, withPatch: webhook == AdmissionWebhook.Mutate);
+            Record(webhook, request, answered, started);
             return (200, response, "application/json");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // An internal fault is a call failure, never a verdict: the failurePolicy decides.
-            Log.Failed(logger, e, Name(webhook), request.Uid!);
+            Log.Failed(logger, e, Name(webhook), ShownText.Value(request.Uid));
             return (500, "internal error while evaluating the review; see the webhook's log"u8.ToArray(), "text/plain");
         }
     }
@@ -68,12 +69,12 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
     /// <summary>The mutating webhook fills in defaults and leaves the verdict to the validating one, so kubectl shows each finding once.</summary>
     private static Decision AsMutation(Decision decision) => decision with { Allowed = true, Findings = [] };
 
+    /// <summary>Counts and logs the review as answered: the mutating webhook's verdict is always allowed.</summary>
     private void Record(AdmissionWebhook webhook, AdmissionRequest request, Decision decision, long started)
     {
         var name = Name(webhook);
-        var operation = request.Operation ?? string.Empty;
         metrics.Duration.WithLabels(name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        metrics.Requests.WithLabels(name, request.Kind?.Kind ?? string.Empty, operation, decision.Allowed ? "true" : "false", request.DryRun == true ? "true" : "false").Inc();
+        metrics.Requests.WithLabels(name, MetricLabels.Kind(request.Kind?.Kind), MetricLabels.Operation(request.Operation), decision.Allowed ? "true" : "false", request.DryRun == true ? "true" : "false").Inc();
         if (webhook == AdmissionWebhook.Validate)
         {
             foreach (var finding in decision.Findings)
@@ -89,11 +90,12 @@ internal sealed class AdmissionHandler(PolicyState state, WebhookMetrics metrics
                     metrics.TrustedOverrides.WithLabels(rule).Inc();
                 }
 
-                Log.TrustedOverride(logger, request.Uid!, request.Kind?.Kind, request.Namespace, request.Name, operation, trustedBy, string.Join(",", waived.Distinct()));
+                Log.TrustedOverride(logger, ShownText.Value(request.Uid), ShownText.Value(request.Kind?.Kind), ShownText.Value(request.Namespace), ShownText.Value(request.Name), ShownText.Value(request.Operation), ShownText.Value(trustedBy), string.Join(",", waived.Distinct()));
             }
         }
 
-        Log.Reviewed(logger, name, request.Uid!, request.Kind?.Kind, request.Namespace, request.Name, operation, decision.Allowed, string.Join(",", decision.Findings.Select(f => f.Rule).Distinct()));
+        // Everything but the verdict comes from the request: escaped and bounded, one line per review.
+        Log.Reviewed(logger, name, ShownText.Value(request.Uid), ShownText.Value(request.Kind?.Kind), ShownText.Value(request.Namespace), ShownText.Value(request.Name), ShownText.Value(request.Operation), decision.Allowed, string.Join(",", decision.Findings.Select(f => f.Rule).Distinct()));
     }
 
     private (int, byte[], string) Fail(int status, string message)

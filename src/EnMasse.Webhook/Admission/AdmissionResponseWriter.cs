@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EnMasse.Policy.Defaults;
@@ -11,6 +12,9 @@ internal static class AdmissionResponseWriter
 {
     public const int MaxWarningLength = 120;
     public const int MaxWarningsBytes = 4096;
+
+    /// <summary>Most characters of a denial: kubectl prints it whole, and audit logs may keep it.</summary>
+    public const int MaxDenialLength = 12 * 1024;
 
     public static byte[] Write(AdmissionReview review, Decision decision, bool withPatch)
     {
@@ -36,8 +40,22 @@ internal static class AdmissionResponseWriter
     /// Every error finding, one per line, as <c>[rule-id] path: message</c>, ordered by path and
     /// rule: an order that does not depend on whether the object came with positions.
     /// </summary>
-    public static string DenialMessage(Decision decision) =>
-        string.Join("\n", Canonical(decision.Errors).Select(f => $"[{f.Rule}] {f.Path}: {f.Message}"));
+    public static string DenialMessage(Decision decision)
+    {
+        var lines = Canonical(decision.Errors).Select(f => $"[{f.Rule}] {f.Path}: {f.Message}").ToList();
+        var text = new StringBuilder();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i > 0 && text.Length + lines[i].Length > MaxDenialLength)
+            {
+                return text.Append(CultureInfo.InvariantCulture, $"\n... and {lines.Count - i} more findings; enmasse-policy validate lists them all").ToString();
+            }
+
+            text.Append(i > 0 ? "\n" : string.Empty).Append(lines[i]);
+        }
+
+        return text.ToString();
+    }
 
     private static IEnumerable<Finding> Canonical(IEnumerable<Finding> findings) =>
         findings.OrderBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Rule, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal);

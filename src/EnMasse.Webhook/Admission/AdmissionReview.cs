@@ -44,7 +44,14 @@ internal sealed record AdmissionResponse(
 /// <summary>Why a request was denied, as kubectl prints it.</summary>
 internal sealed record AdmissionStatus(int Code, string Reason, string Message);
 
-/// <summary>Source-generated (de)serialisation of the review: no reflection on the request path.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>
+/// Source-generated (de)serialisation of the review: no reflection on the request path. The
+/// depth bound is far above the engine's own (100 levels, a yaml.syntax finding as in the CLI),
+/// so any object the API server passes on gets a verdict rather than a 400.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, MaxDepth = MaxDepth)]
 [JsonSerializable(typeof(AdmissionReview))]
-internal sealed partial class AdmissionJsonContext : JsonSerializerContext;
+internal sealed partial class AdmissionJsonContext : JsonSerializerContext
+{
+    public const int MaxDepth = 10_000;
+}

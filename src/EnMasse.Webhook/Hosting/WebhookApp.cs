@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Authentication;
+using EnMasse.Policy.Vocabulary;
 using EnMasse.Webhook.Admission;
 using EnMasse.Webhook.Diagnostics;
 using EnMasse.Webhook.Serving;
@@ -152,8 +153,10 @@ internal static class WebhookApp
     {
         app.MapPost("/validate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionWebhook.Validate));
         app.MapPost("/mutate", (HttpContext context, AdmissionHandler handler) => Review(context, handler, AdmissionWebhook.Mutate));
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (PolicyState state, CertificateStore store, IServiceProvider services) =>
+        // HEAD too: load balancers and probes use it.
+        string[] probe = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/healthz", probe, () => Results.Text("ok"));
+        app.MapMethods("/readyz", probe, (PolicyState state, CertificateStore store, IServiceProvider services) =>
         {
             var feed = services.GetService<Cluster.ClusterCatalogFeed>();
             var missing = state.Current is null ? "policy not loaded"
@@ -176,6 +179,11 @@ internal static class WebhookApp
             return Results.Text("Content-Type must be application/json", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
+        if (context.Request.Headers.ContentEncoding is { Count: > 0 } encoding && !encoding.All(e => string.Equals(e, "identity", StringComparison.OrdinalIgnoreCase)))
+        {
+            return Results.Text($"Content-Encoding {ShownText.Value(encoding.ToString(), 64)} is not supported: send the review uncompressed, as the API server does", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var tooLarge = Results.Text($"the body is larger than {MaxBodyBytes / (1024 * 1024)} MiB", statusCode: StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -195,6 +203,15 @@ internal static class WebhookApp
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return tooLarge;
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e)
+        {
+            // A malformed chunk, a body that stops short or arrives too slowly: the caller's fault, answered, not an unhandled error.
+            return Results.Text("the body could not be read: " + ShownText.Value(e.Message, 200), statusCode: e.StatusCode);
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Text("the body could not be read: it is not valid HTTP framing", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (oversize)

@@ -129,14 +129,8 @@ internal sealed class PolicyState : IDisposable
         }
     }
 
-    /// <summary>Watches the policy directory; a burst of changes becomes one reload.</summary>
-    public void Watch()
-    {
-        if (Directory.Exists(_options.Policies))
-        {
-            _watcher = new DebouncedWatcher(_options.Policies, recursive: true, () => Reload());
-        }
-    }
+    /// <summary>Watches the policy directory, also through its deletion and return; a burst of changes becomes one reload.</summary>
+    public void Watch() => _watcher = new DebouncedWatcher(_options.Policies, recursive: true, () => Reload());
 
     public void Dispose() => _watcher?.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using EnMasse.Certificates;
+using EnMasse.Policy.Documents;
 using EnMasse.Webhook.Diagnostics;
 using EnMasse.Webhook.Serving;
 
@@ -49,11 +50,15 @@ internal sealed class CertificateStore : IDisposable
         return true;
     }
 
+    /// <summary>Largest tls.crt or tls.key read: a chain of a few certificates is a few KiB.</summary>
+    private const long MaxPemBytes = 1024 * 1024;
+
     public bool Load()
     {
         try
         {
-            var certificate = X509Certificate2.CreateFromPemFile(CertificatePath, KeyPath);
+            // Through the input reader: a FIFO or a device in place of a file must not wedge the watcher's thread.
+            var certificate = X509Certificate2.CreateFromPem(Pem(CertificatePath), Pem(KeyPath));
             // The previous certificate is not disposed: a handshake in progress may still use it.
             Volatile.Write(ref _current, certificate);
             _metrics.CertificateExpiry.Set(new DateTimeOffset(certificate.NotAfter.ToUniversalTime()).ToUnixTimeSeconds());
@@ -61,12 +66,20 @@ internal sealed class CertificateStore : IDisposable
             Reloaded?.Invoke(true);
             return true;
         }
-        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException or ArgumentException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // This runs on the watcher's timer thread: whatever goes wrong is a rejected reload, never the end of the process.
             Log.CertificateRejected(_logger, e, _directory);
             Reloaded?.Invoke(false);
             return false;
         }
+    }
+
+    private static string Pem(string path)
+    {
+        var (bytes, _, refusal) = InputReader.ReadBytes(path, MaxPemBytes);
+        return bytes is not null ? System.Text.Encoding.UTF8.GetString(bytes)
+            : throw new InvalidDataException($"{Path.GetFileName(path)}: {refusal ?? $"larger than {MaxPemBytes} bytes"}");
     }
 
     public void Watch() => _watcher = new DebouncedWatcher(_directory, recursive: false, () => Load());
