@@ -103,8 +103,9 @@ internal static class MutateCommand
 
             if (diff)
             {
-                var secrets = file.Documents.Select(d => SecretScrubber.Collect(d.Root)).ToList();
-                console.Out.Write(UnifiedDiff.Format(file.File, original, insertions, line => secrets.Exists(s => s.Holds(line))));
+                // Each object read with its kind's schema, so a password typed as a key name counts too.
+                var secrets = SecretScrubber.CollectAll(file.Documents.SelectMany(ListExpander.Expand).Select(d => d.Root));
+                console.Out.Write(UnifiedDiff.Format(file.File, original, insertions, secrets.Holds));
             }
             else if (write)
             {

@@ -17,8 +17,9 @@ internal static class JunitFormatter
 
         foreach (var resource in result.Resources)
         {
-            var name = $"{resource.Resource.Kind} {resource.Resource.Namespace}/{resource.Resource.Name}";
-            cases.Add(Case(resource.Resource.File ?? InputNames.Unnamed, name, resource.Decision.Findings));
+            // Findings come escaped; the resource's own names and file are user text too, and XML forbids control characters.
+            var name = $"{resource.Resource.Kind} {ShownText.Value(resource.Resource.Namespace, ShownText.MaxName)}/{ShownText.Value(resource.Resource.Name, ShownText.MaxName)}";
+            cases.Add(Case(ShownText.Value(resource.Resource.File ?? InputNames.Unnamed, ShownText.MaxName), name, resource.Decision.Findings));
         }
 
         var failures = cases.Count(c => c.Element("failure") is not null);

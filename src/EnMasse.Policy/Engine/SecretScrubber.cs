@@ -1,5 +1,6 @@
 using System.Text;
 using EnMasse.Policy.Documents;
+using EnMasse.Policy.Model;
 using EnMasse.Policy.Schema;
 
 namespace EnMasse.Policy.Engine;
@@ -54,15 +55,19 @@ public sealed class SecretScrubber
     public static SecretScrubber None { get; } = new(new PatternSet([]), [], withheld: false);
 
     /// <summary>The secrets of an object and of its stored version, read with the kind's schema (null when there is none).</summary>
-    public static SecretScrubber Collect(Node? root, Node? old = null, CompiledSchema? schema = null)
+    public static SecretScrubber Collect(Node? root, Node? old = null, CompiledSchema? schema = null) =>
+        Collect(new[] { root, old }.OfType<Node>().Select(tree => (tree, schema)));
+
+    /// <summary>The secrets of every document, each read with its kind's schema when it is an EnMasse object (for a diff of whole files).</summary>
+    public static SecretScrubber CollectAll(IEnumerable<Node> documents) =>
+        Collect(documents.Select(root => (root, Resource.From(root, Resource.DefaultNamespace) is { } resource ? KindSchemas.For(resource.Kind.ToString()) : null)));
+
+    private static SecretScrubber Collect(IEnumerable<(Node Root, CompiledSchema? Schema)> trees)
     {
         var values = new List<string>();
-        foreach (var tree in new[] { root, old })
+        foreach (var (tree, schema) in trees)
         {
-            if (tree is not null)
-            {
-                Collect(tree, schema, secretContext: false, credentials: false, values, depth: 0);
-            }
+            Collect(tree, schema, secretContext: false, credentials: false, values, depth: 0);
         }
 
         if (values.Count == 0)
