@@ -104,7 +104,7 @@ internal static class MutateCommand
             if (diff)
             {
                 // Each object read with its kind's schema, so a password typed as a key name counts too.
-                var secrets = SecretScrubber.CollectAll(file.Documents.SelectMany(ListExpander.Expand).Select(d => d.Root));
+                var secrets = SecretScrubber.CollectAll(file.Documents.SelectMany(ListExpander.Expand).Select(d => d.Root), inputs.Bundle.Policy.EnMasseVersion);
                 console.Out.Write(UnifiedDiff.Format(file.File, original, insertions, secrets.Holds));
             }
             else if (write)

@@ -17,8 +17,8 @@ internal static class JunitFormatter
 
         foreach (var resource in result.Resources)
         {
-            // Findings come escaped; the resource's own names and file are user text too, and XML forbids control characters.
-            var name = $"{resource.Resource.Kind} {ShownText.Value(resource.Resource.Namespace, ShownText.MaxName)}/{ShownText.Value(resource.Resource.Name, ShownText.MaxName)}";
+            // The names as findings show them (escaped, secrets blanked): XML forbids control characters, and a name may hold a password.
+            var name = $"{resource.Resource.Kind} {resource.Decision.Shown.Namespace}/{resource.Decision.Shown.Name}";
             cases.Add(Case(ShownText.Value(resource.Resource.File ?? InputNames.Unnamed, ShownText.MaxName), name, resource.Decision.Findings));
         }
 

@@ -19,6 +19,7 @@ public sealed class CatalogSnapshot : ICatalog
     private readonly Dictionary<(string, string), SpaceUsage> _usage;
     private readonly Dictionary<string, List<AddressSpaceEntry>> _realms;
     private readonly Dictionary<ObjectKey, Resource> _objects;
+    private readonly Lazy<Dictionary<(string, string, string), List<AddressEntry>>> _byAddress;
 
     internal CatalogSnapshot(
         IEnumerable<AddressSpacePlanEntry> spacePlans,
@@ -49,6 +50,9 @@ public sealed class CatalogSnapshot : ICatalog
         _usage = usage;
         _realms = spaces.Values.GroupBy(s => s.Realm, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _objects = objects;
+        _byAddress = new(() => _addresses.Values.SelectMany(l => l).Where(a => a.Address is not null)
+            .GroupBy(a => (a.Namespace, a.Space, a.Address!))
+            .ToDictionary(g => g.Key, g => g.ToList()));
         AddressSpacePlans = [.. _spacePlans.Values.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name, StringComparer.Ordinal)];
         AddressPlans = [.. _addressPlans.Values.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name, StringComparer.Ordinal)];
         Counts = new Dictionary<string, int>
@@ -113,6 +117,9 @@ public sealed class CatalogSnapshot : ICatalog
     public SpaceUsage UsageOf(string @namespace, string space) => _usage.GetValueOrDefault((@namespace, space), SpaceUsage.Empty);
 
     public IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm) => _realms.TryGetValue(realm, out var list) ? list : [];
+
+    public IReadOnlyList<AddressEntry> AddressesWith(string @namespace, string space, string address) =>
+        _byAddress.Value.TryGetValue((@namespace, space, address), out var list) ? list : [];
 
     public Resource? Existing(ObjectKey key) => _objects.GetValueOrDefault(key);
 }

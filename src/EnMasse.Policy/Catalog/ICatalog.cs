@@ -40,6 +40,9 @@ public interface ICatalog
     /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one.</summary>
     IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm);
 
+    /// <summary>The addresses of one address space whose spec.address is <paramref name="address"/>: a lookup, so checking every address of a large change stays linear.</summary>
+    IReadOnlyList<AddressEntry> AddressesWith(string @namespace, string space, string address);
+
     /// <summary>The object as it exists now, or null: with it a file's object is judged as an UPDATE.</summary>
     Resource? Existing(ObjectKey key);
 

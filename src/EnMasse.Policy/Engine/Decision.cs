@@ -26,4 +26,7 @@ public sealed record Decision(
     public IEnumerable<Finding> Errors => Findings.Where(f => f.Denies);
 
     public IReadOnlyList<string> AppliedDefaults => [.. Patch.Select(p => p.DefaultId).Distinct()];
+
+    /// <summary>The object's namespace and name as findings show them: escaped, bounded, secrets blanked (a name may hold a password too).</summary>
+    public (string Namespace, string Name) Shown { get; init; } = (string.Empty, string.Empty);
 }

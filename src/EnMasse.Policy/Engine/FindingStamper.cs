@@ -39,8 +39,8 @@ internal static class FindingStamper
                 severity,
                 file,
                 kind,
-                resource.Namespace,
-                resource.Name,
+                secrets.Scrub(resource.Namespace),
+                secrets.Scrub(resource.Name),
                 IsExempted(policy, resource, finding.Rule)));
         }
 

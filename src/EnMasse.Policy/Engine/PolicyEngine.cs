@@ -112,6 +112,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
 
         var findings = FindingStamper.Stamp(raw, resource, Policy, request.Point, request.File, secrets);
         var allowed = !findings.Any(f => f.Denies);
-        return new Decision(true, allowed, findings, patch, resource);
+        var shown = (ShownText.Value(secrets.Scrub(resource.Namespace), ShownText.MaxName), ShownText.Value(secrets.Scrub(resource.Name), ShownText.MaxName));
+        return new Decision(true, allowed, findings, patch, resource) { Shown = shown };
     }
 }

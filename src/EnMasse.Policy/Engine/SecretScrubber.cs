@@ -2,6 +2,7 @@ using System.Text;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Schema;
+using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Policy.Engine;
 
@@ -58,9 +59,9 @@ public sealed class SecretScrubber
     public static SecretScrubber Collect(Node? root, Node? old = null, CompiledSchema? schema = null) =>
         Collect(new[] { root, old }.OfType<Node>().Select(tree => (tree, schema)));
 
-    /// <summary>The secrets of every document, each read with its kind's schema when it is an EnMasse object (for a diff of whole files).</summary>
-    public static SecretScrubber CollectAll(IEnumerable<Node> documents) =>
-        Collect(documents.Select(root => (root, Resource.From(root, Resource.DefaultNamespace) is { } resource ? KindSchemas.For(resource.Kind.ToString()) : null)));
+    /// <summary>The secrets of every document, each read with its kind's schema for the release when it is an EnMasse object (for a diff of whole files).</summary>
+    public static SecretScrubber CollectAll(IEnumerable<Node> documents, EnMasseVersion release) =>
+        Collect(documents.Select(root => (root, Resource.From(root, Resource.DefaultNamespace) is { } resource ? KindSchemas.For(resource.Kind.ToString(), release) : null)));
 
     private static SecretScrubber Collect(IEnumerable<(Node Root, CompiledSchema? Schema)> trees)
     {

@@ -19,9 +19,9 @@ public sealed class AddressDuplicateRule : TenantRule<AddressObject>
             return;
         }
 
-        foreach (var other in context.Catalog.AddressesOf(subject.Namespace, space))
+        foreach (var other in context.Catalog.AddressesWith(subject.Namespace, space, address.Value))
         {
-            if (other.Name != subject.Name && other.Address == address.Value)
+            if (other.Name != subject.Name)
             {
                 context.Report(address, $"address \"{address.Value}\" is already used by Address \"{other.Name}\" in address space \"{space}\"; each address of a space must be unique");
                 return;
