@@ -77,7 +77,8 @@ public static class Hostile
 
         if (extra > 1)
         {
-            spec.AddRange(Enumerable.Range(0, keys).Select(i => ("k" + i.ToString(CultureInfo.InvariantCulture), (Tree)new Str(i % 7 == 0 ? v[i % 8] : "v"))));
+            // Short values only here: thousands of long ones would make a body no API server sends.
+            spec.AddRange(Enumerable.Range(0, keys).Select(i => ("k" + i.ToString(CultureInfo.InvariantCulture), (Tree)new Str(i % 7 == 0 && v[i % 8].Length <= 64 ? v[i % 8] : "v"))));
         }
 
         if (extra > 2)
