@@ -130,4 +130,20 @@ public sealed class ReaderHardeningTests
         Assert.Equal(["Bad_Name", "inner"], result.Resources.Select(r => r.Resource.Name));
         Assert.Contains(result.Findings, f => f.Rule == RuleIds.AddressSpaceName && f.Line == 7);
     }
+
+    [Fact]
+    public async Task Comparing_an_object_with_its_stored_version_is_linear_in_its_depth()
+    {
+        // Found by the review fuzz: comparing mappings both ways at every level doubled the work per level.
+        static (Node A, Node B) Nested(int depth)
+        {
+            var text = string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+            using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 200 });
+            return (JsonElementConverter.ToNode(document.RootElement), JsonElementConverter.ToNode(document.RootElement));
+        }
+
+        var run = Task.Run(() => Work.AssertLinear(Nested, pair => Assert.True(NodeEquality.Same(pair.A, pair.B)), small: 12, factor: 8, slack: 4));
+        // A minute is far beyond what a linear comparison needs; the timeout says it hangs.
+        await run.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 }
