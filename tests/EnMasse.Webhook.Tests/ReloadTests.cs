@@ -98,13 +98,14 @@ public sealed class ReloadTests
         Assert.NotEqual(before, presented);
     }
 
-    private static async Task<bool> Allowed(WebhookServer server)
+    /// <summary>The verdict on an Address with an unpublished plan in team1: denied unless the policy exempts team1.</summary>
+    internal static async Task<bool> Allowed(WebhookServer server)
     {
         var (_, review, _) = await server.PostAsync("/validate", Reviews.For(BadAddress));
         return review!.Value.GetProperty("response").GetProperty("allowed").GetBoolean();
     }
 
-    private static Task NextReload(WebhookServer server, bool expected)
+    internal static Task NextReload(WebhookServer server, bool expected)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Policy.Reloaded += ok =>

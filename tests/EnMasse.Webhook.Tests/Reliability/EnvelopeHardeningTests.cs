@@ -11,16 +11,9 @@ namespace EnMasse.Webhook.Tests.Reliability;
 /// </summary>
 public sealed class EnvelopeHardeningTests : IAsyncLifetime
 {
-    private const string World = """
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: myspace, namespace: team1 }
-        spec: { type: standard, plan: standard-small }
-        """;
-
     private WebhookServer _server = null!;
 
-    public async Task InitializeAsync() => _server = await WebhookServer.StartAsync(World);
+    public async Task InitializeAsync() => _server = await WebhookServer.StartAsync(World.Team1);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 

@@ -11,37 +11,13 @@ namespace EnMasse.Webhook.Tests.Reliability;
 /// </summary>
 public sealed class ReloadHardeningTests
 {
-    private const string World = """
-        apiVersion: enmasse.io/v1beta1
-        kind: AddressSpace
-        metadata: { name: myspace, namespace: team1 }
-        spec: { type: standard, plan: standard-small }
-        """;
-
-    private const string BadAddress = """{"apiVersion":"enmasse.io/v1beta1","kind":"Address","metadata":{"name":"myspace.q1"},"spec":{"address":"q1","type":"queue","plan":"standard-huge-queue"}}""";
-
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private static async Task<bool> Allowed(WebhookServer server)
-    {
-        var (_, review, _) = await server.PostAsync("/validate", Reviews.For(BadAddress));
-        return review!.Value.GetProperty("response").GetProperty("allowed").GetBoolean();
-    }
+    private static Task<bool> Allowed(WebhookServer server) => ReloadTests.Allowed(server);
 
-    private static Task NextReload(WebhookServer server, bool expected)
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        server.Policy.Reloaded += ok =>
-        {
-            if (ok == expected)
-            {
-                done.TrySetResult();
-            }
-        };
-        return done.Task;
-    }
+    private static Task NextReload(WebhookServer server, bool expected) => ReloadTests.NextReload(server, expected);
 
-    /// <summary>The shipped policy with an exemption for team1, which turns the denial of <see cref="BadAddress"/> into an allow.</summary>
+    /// <summary>The shipped policy with an exemption for team1, which turns the denial <see cref="Allowed"/> asks about into an allow.</summary>
     private static async Task ExemptTeam1(string policyDir)
     {
         var policy = Path.Combine(policyDir, "policy.yaml");
@@ -71,7 +47,7 @@ public sealed class ReloadHardeningTests
     private static async Task<(WebhookServer Server, ConcurrentQueue<string> Lines)> Start()
     {
         var lines = new ConcurrentQueue<string>();
-        return (await WebhookServer.StartAsync(World, logging: b => b.AddProvider(new CollectingLogger(lines))), lines);
+        return (await WebhookServer.StartAsync(World.Team1, logging: b => b.AddProvider(new CollectingLogger(lines))), lines);
     }
 
     [Fact]
