@@ -28,7 +28,7 @@ internal static class ParityCases
     private static string Annotated(string yaml, string annotations) =>
         yaml.Replace("  namespace: team1\n", $"  namespace: team1\n  annotations: {{ {annotations} }}\n", StringComparison.Ordinal);
     private const string Queue = "  address: q9\n  type: queue\n  plan: standard-small-queue\n";
-    private const string Password = "  username: user1\n  authentication:\n    type: password\n    password: aHVudGVyMi13b2xm\n";
+    private const string Password = "  username: user1\n  authentication:\n    type: password\n    password: cGFzc3dvcmQ=\n";
 
     public static readonly ParityCase[] All =
     [

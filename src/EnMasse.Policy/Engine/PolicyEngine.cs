@@ -77,8 +77,9 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             case ApiIdentityCheck.Outcome.NotOurs:
                 return Decision.NotApplicable;
             case ApiIdentityCheck.Outcome.Reported:
-                var refused = FindingStamper.Stamp(raw, original, Policy, request.Point, request.File, SecretScrubber.Collect(original.Root, request.OldObject, KindSchemas.For(original.Kind.ToString(), release)));
-                return new Decision(true, !refused.Any(f => f.Denies), refused, [], original);
+                var scrubber = SecretScrubber.Collect(original.Root, request.OldObject, KindSchemas.For(original.Kind.ToString(), release));
+                var refused = FindingStamper.Stamp(raw, original, Policy, request.Point, request.File, scrubber);
+                return new Decision(true, !refused.Any(f => f.Denies), refused, [], original) { Shown = Shown(original, scrubber) };
         }
 
         var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
@@ -112,7 +113,9 @@ public sealed class PolicyEngine(PolicyBundle bundle)
 
         var findings = FindingStamper.Stamp(raw, resource, Policy, request.Point, request.File, secrets);
         var allowed = !findings.Any(f => f.Denies);
-        var shown = (ShownText.Value(secrets.Scrub(resource.Namespace), ShownText.MaxName), ShownText.Value(secrets.Scrub(resource.Name), ShownText.MaxName));
-        return new Decision(true, allowed, findings, patch, resource) { Shown = shown };
+        return new Decision(true, allowed, findings, patch, resource) { Shown = Shown(resource, secrets) };
     }
+
+    private static (string Namespace, string Name) Shown(Resource resource, SecretScrubber secrets) =>
+        (ShownText.Value(secrets.Scrub(resource.Namespace), ShownText.MaxName), ShownText.Value(secrets.Scrub(resource.Name), ShownText.MaxName));
 }
