@@ -23,6 +23,7 @@ public sealed class CatalogBuilder
     private readonly Dictionary<ObjectKey, AddressEntry> _addresses = [];
     private readonly Dictionary<ObjectKey, UserEntry> _users = [];
     private readonly Dictionary<ObjectKey, Resource> _objects = [];
+    private string _origin = CatalogSnapshot.DefaultOrigin;
 
     public CatalogBuilder()
     {
@@ -41,6 +42,14 @@ public sealed class CatalogBuilder
         foreach (var address in basis.AddressEntries) _addresses[new ObjectKey(ResourceKind.Address, address.Namespace, address.Name)] = address;
         foreach (var user in basis.UserEntries) _users[new ObjectKey(ResourceKind.MessagingUser, user.Namespace, user.Name)] = user;
         foreach (var resource in basis.Objects) _objects[Key(resource)] = resource;
+        _origin = basis.Origin;
+    }
+
+    /// <summary>Names where the objects come from, for messages that count them (<see cref="ICatalog.Origin"/>).</summary>
+    public CatalogBuilder WithOrigin(string origin)
+    {
+        _origin = origin;
+        return this;
     }
 
     public CatalogBuilder AddRange(IEnumerable<Resource> resources)
@@ -190,7 +199,10 @@ public sealed class CatalogBuilder
             addresses,
             GroupBySpace(_users.Values, u => (u.Namespace, u.Space)),
             usage,
-            new Dictionary<ObjectKey, Resource>(_objects));
+            new Dictionary<ObjectKey, Resource>(_objects))
+        {
+            Origin = _origin,
+        };
     }
 
     private static Dictionary<(string, string), List<T>> GroupBySpace<T>(IEnumerable<T> entries, Func<T, (string, string)> key)

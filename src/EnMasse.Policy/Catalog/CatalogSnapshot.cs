@@ -6,6 +6,9 @@ namespace EnMasse.Policy.Catalog;
 /// <summary>An immutable catalogue. A new state is a new snapshot, swapped in whole.</summary>
 public sealed class CatalogSnapshot : ICatalog
 {
+    /// <summary>The origin of a catalogue whose builder named none.</summary>
+    public const string DefaultOrigin = "the catalogue";
+
     private readonly FrozenDictionary<string, AddressSpacePlanEntry> _spacePlans;
     private readonly FrozenDictionary<string, AddressPlanEntry> _addressPlans;
     private readonly FrozenDictionary<string, FrozenSet<string>> _offered;
@@ -18,6 +21,7 @@ public sealed class CatalogSnapshot : ICatalog
     private readonly Dictionary<(string, string), List<UserEntry>> _users;
     private readonly Dictionary<(string, string), SpaceUsage> _usage;
     private readonly Dictionary<string, List<AddressSpaceEntry>> _realms;
+    private readonly Dictionary<string, int> _spacesPerNamespace;
     private readonly Dictionary<ObjectKey, Resource> _objects;
     private readonly Lazy<Dictionary<(string, string, string), List<AddressEntry>>> _byAddress;
 
@@ -49,6 +53,7 @@ public sealed class CatalogSnapshot : ICatalog
         _users = users;
         _usage = usage;
         _realms = spaces.Values.GroupBy(s => s.Realm, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _spacesPerNamespace = spaces.Keys.CountBy(k => k.Item1, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         _objects = objects;
         _byAddress = new(() => _addresses.Values.SelectMany(l => l).Where(a => a.Address is not null)
             .GroupBy(a => (a.Namespace, a.Space, a.Address!))
@@ -77,6 +82,9 @@ public sealed class CatalogSnapshot : ICatalog
 
     /// <summary>Every object the catalogue holds, plans and tenant objects alike: what an audit judges.</summary>
     public IEnumerable<Resource> Objects => _objects.Values;
+
+    /// <summary>What messages call the catalogue's objects; the builder's caller names it.</summary>
+    public string Origin { get; init; } = DefaultOrigin;
 
     internal IEnumerable<AddressSpacePlanEntry> SpacePlanEntries => _spacePlans.Values;
 
@@ -113,6 +121,12 @@ public sealed class CatalogSnapshot : ICatalog
 
     public IReadOnlyList<UserEntry> UsersOf(string @namespace, string space) =>
         _users.TryGetValue((@namespace, space), out var list) ? list : [];
+
+    public int AddressSpaceCount(string @namespace) => _spacesPerNamespace.GetValueOrDefault(@namespace);
+
+    public int AddressCount(string @namespace, string space) => AddressesOf(@namespace, space).Count;
+
+    public int UserCount(string @namespace, string space) => UsersOf(@namespace, space).Count;
 
     public SpaceUsage UsageOf(string @namespace, string space) => _usage.GetValueOrDefault((@namespace, space), SpaceUsage.Empty);
 

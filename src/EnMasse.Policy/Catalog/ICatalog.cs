@@ -37,6 +37,22 @@ public interface ICatalog
     /// <summary>What the addresses of one address space take from its plan, summed when the snapshot was built.</summary>
     SpaceUsage UsageOf(string @namespace, string space);
 
+    /// <summary>How many AddressSpaces the namespace holds, counted when the snapshot was built.</summary>
+    int AddressSpaceCount(string @namespace);
+
+    /// <summary>How many Addresses the address space holds.</summary>
+    int AddressCount(string @namespace, string space);
+
+    /// <summary>How many MessagingUsers the address space holds.</summary>
+    int UserCount(string @namespace, string space);
+
+    /// <summary>
+    /// Where the objects come from, as a message names it: "the checked files and --catalog"
+    /// offline, "the cluster, as the webhook last saw it" online. Counts say so, since the two
+    /// doors count different things by design.
+    /// </summary>
+    string Origin { get; }
+
     /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one.</summary>
     IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm);
 

@@ -14,6 +14,9 @@ namespace EnMasse.Policy.Engine;
 /// </summary>
 public sealed class OfflineCheck
 {
+    /// <summary>How counts name the offline catalogue (<see cref="ICatalog.Origin"/>).</summary>
+    public const string Origin = "the checked files and --catalog";
+
     private readonly CatalogSnapshot _stored;
     private readonly CatalogSnapshot _catalog;
     private readonly PolicyEngine _engine;
@@ -23,7 +26,7 @@ public sealed class OfflineCheck
     {
         Namespace = string.IsNullOrEmpty(@namespace) ? Resource.DefaultNamespace : @namespace;
         _stored = new CatalogBuilder(bundle.Published).AddFiles(catalogFiles, Namespace).Build();
-        _catalog = new CatalogBuilder(_stored).AddFiles(files, Namespace).Build();
+        _catalog = new CatalogBuilder(_stored).AddFiles(files, Namespace).WithOrigin(Origin).Build();
         _engine = new PolicyEngine(bundle);
         _point = point;
     }

@@ -11,6 +11,9 @@ namespace EnMasse.Policy.Engine;
 /// </summary>
 public sealed class PolicyTestRunner(PolicyBundle bundle)
 {
+    /// <summary>How counts name a suite's catalogue (<see cref="ICatalog.Origin"/>).</summary>
+    public const string Origin = "the suite's catalog";
+
     private readonly PolicyEngine _engine = new(bundle);
 
     /// <summary>What exists for a suite's cases: the policy's plans and the suite's catalogue files, read as --catalog reads them.</summary>
@@ -18,7 +21,7 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
     {
         var (files, error) = InputReader.Read([.. suite.Catalog.Select(t => Path.Combine(suiteDirectory, t.Value))], stdin: null, suiteDirectory);
         error ??= files.SelectMany(f => f.FileFindings).Select(f => $"{f.File}:{f.Line}:{f.Column}: {f.Message}").FirstOrDefault();
-        return error is not null ? (null, error) : (new CatalogBuilder(bundle.Published).AddFiles(files, Resource.DefaultNamespace).Build(), null);
+        return error is not null ? (null, error) : (new CatalogBuilder(bundle.Published).AddFiles(files, Resource.DefaultNamespace).WithOrigin(Origin).Build(), null);
     }
 
     public PolicyTestOutcome Run(PolicyTestCase testCase, ICatalog catalog, string suiteDirectory)

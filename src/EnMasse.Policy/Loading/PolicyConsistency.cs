@@ -91,6 +91,7 @@ internal static class PolicyConsistency
         }
 
         TrustedRequesterCheck.Check(document.TrustedRequesters, findings);
+        TenantCheck.Check(document.Tenants, published, findings);
         CheckPlans(plans, published, policy, findings);
     }
 

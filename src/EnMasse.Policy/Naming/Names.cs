@@ -25,21 +25,70 @@ public static partial class Names
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         NearestName.Find(input, candidates) is { } nearest && nearest != input ? $"; did you mean \"{nearest}\"?" : string.Empty;
 
-    /// <summary>Glob with '*' for any run of characters; everything else literal.</summary>
+    /// <summary>
+    /// Glob with '*' for any run of characters (none included); everything else literal. No
+    /// regular expression: the cost is at most pattern times value, whatever either holds, so a
+    /// tenant's value can never make a policy's glob slow.
+    /// </summary>
     public static bool GlobMatches(string pattern, string value)
     {
-        if (pattern == "*")
+        int p = 0, v = 0, star = -1, resume = 0;
+        while (v < value.Length)
         {
-            return true;
+            if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                resume = v;
+            }
+            else if (p < pattern.Length && pattern[p] == value[v])
+            {
+                p++;
+                v++;
+            }
+            else if (star >= 0)
+            {
+                // The last * takes one more character; earlier stars never need to be revisited.
+                p = star + 1;
+                v = ++resume;
+            }
+            else
+            {
+                return false;
+            }
         }
 
-        if (!pattern.Contains('*', StringComparison.Ordinal))
+        while (p < pattern.Length && pattern[p] == '*')
         {
-            return string.Equals(pattern, value, StringComparison.Ordinal);
+            p++;
         }
 
-        var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-        return Regex.IsMatch(value, regex, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        return p == pattern.Length;
+    }
+
+    /// <summary>
+    /// True when every value <paramref name="inner"/> matches, <paramref name="outer"/> matches too.
+    /// Read as a value, inner's stars can only be taken by outer's (no literal is a star), which
+    /// is exactly inclusion for globs whose only wildcard is '*'.
+    /// </summary>
+    public static bool GlobCovers(string outer, string inner) => GlobMatches(outer, inner);
+
+    /// <summary>
+    /// True when some DNS-1123 label (a namespace name) matches the glob. Its shortest match, each
+    /// '*' left empty unless a '-' would then begin or end the name, is a label exactly when any
+    /// match is: the literals fix the characters, and a longer match is only longer.
+    /// </summary>
+    public static bool GlobCanMatchDnsLabel(string glob)
+    {
+        var literal = glob.Trim('*');
+        if (literal.Length == 0)
+        {
+            return glob.Length > 0;
+        }
+
+        var shortest = (glob[0] == '*' && literal[0] == '-' ? "a" : string.Empty)
+            + literal.Replace("*", string.Empty, StringComparison.Ordinal)
+            + (glob[^1] == '*' && literal[^1] == '-' ? "a" : string.Empty);
+        return IsDnsLabel(shortest);
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]

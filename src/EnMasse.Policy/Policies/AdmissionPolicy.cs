@@ -100,6 +100,23 @@ public sealed record AdmissionPolicy(
     /// <summary>Requesters never denied (spec.trustedRequesters); none unless the policy names some.</summary>
     public TrustedRequesters TrustedRequesters { get; init; } = TrustedRequesters.None;
 
+    /// <summary>spec.tenants: per-team entitlements, in the policy's order; none unless the policy names some.</summary>
+    public IReadOnlyList<TenantEntitlement> Tenants { get; init; } = [];
+
+    /// <summary>The first entry of spec.tenants whose namespaces match, or null: a namespace no entry names has no limits.</summary>
+    public TenantEntitlement? TenantOf(string @namespace)
+    {
+        foreach (var tenant in Tenants)
+        {
+            if (tenant.Applies(@namespace))
+            {
+                return tenant;
+            }
+        }
+
+        return null;
+    }
+
     public string PlatformName => Platform == Platform.OpenShift ? "openshift" : "kubernetes";
 
     public string DefaultCertProvider => Platform == Platform.OpenShift ? Defaults.CertProviderOpenShift : Defaults.CertProviderKubernetes;

@@ -35,8 +35,23 @@ internal static class PolicyBinder
             EnMasseVersion = release,
             AddressTypeNarrowing = narrowing,
             SharedCertSecrets = Values(document.SharedCertSecrets),
+            Tenants = [.. document.Tenants.Select(Tenant)],
         };
     }
+
+    /// <summary>A value the consistency check refuses (a pattern that does not compile, a negative limit) binds as none; such a policy never loads.</summary>
+    private static TenantEntitlement Tenant(PolicyTenant tenant) => new(
+        tenant.Index,
+        Values(tenant.Namespaces),
+        Set(tenant.AddressSpacePlans),
+        Set(tenant.AddressPlans),
+        PolicyTenant.LimitValue(tenant.MaxAddressSpaces),
+        PolicyTenant.LimitValue(tenant.MaxAddresses),
+        PolicyTenant.LimitValue(tenant.MaxMessagingUsers),
+        tenant.AddressSpaceNames is { } pattern ? NamePattern.Compile(pattern.Value).Pattern : null,
+        Set(tenant.AuthenticationTypes));
+
+    private static FrozenSet<string>? Set(IReadOnlyList<Text>? texts) => texts?.Select(t => t.Value).ToFrozenSet(StringComparer.Ordinal);
 
     private static RuleLevel? Level(ScalarNode? level) => level switch
     {

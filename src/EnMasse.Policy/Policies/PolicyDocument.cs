@@ -26,6 +26,9 @@ public sealed record PolicyDocument(
     /// <summary>spec.trustedRequesters; empty lists when absent.</summary>
     public PolicyTrustedRequesters TrustedRequesters { get; init; } = new([], [], []);
 
+    /// <summary>spec.tenants, in order; empty when absent.</summary>
+    public IReadOnlyList<PolicyTenant> Tenants { get; init; } = [];
+
     public static PolicyDocument Bind(MappingNode root)
     {
         var spec = NodeRead.Map(root, "spec");
@@ -58,6 +61,7 @@ public sealed record PolicyDocument(
                 NodeRead.Strings(NodeRead.List(trusted, "users")),
                 NodeRead.Strings(NodeRead.List(trusted, "groups"))),
             SharedCertSecrets = NodeRead.Strings(NodeRead.List(spec, "sharedCertSecrets")),
+            Tenants = [.. NodeRead.Maps(NodeRead.List(spec, "tenants")).Select(PolicyTenant.Bind)],
         };
     }
 }
@@ -82,3 +86,45 @@ public sealed record PolicyExemption(IReadOnlyList<Text> Namespaces, IReadOnlyLi
 
 /// <summary>spec.trustedRequesters, as written.</summary>
 public sealed record PolicyTrustedRequesters(IReadOnlyList<Text> ServiceAccounts, IReadOnlyList<Text> Users, IReadOnlyList<Text> Groups);
+
+/// <summary>
+/// An entry of spec.tenants, as written. A list left out is null, which is not an empty list:
+/// absent grants what EnMasse offers, empty grants nothing.
+/// </summary>
+public sealed record PolicyTenant(
+    int Index,
+    MappingNode Node,
+    IReadOnlyList<Text> Namespaces,
+    IReadOnlyList<Text>? AddressSpacePlans,
+    IReadOnlyList<Text>? AddressPlans,
+    ScalarNode? MaxAddressSpaces,
+    ScalarNode? MaxAddresses,
+    ScalarNode? MaxMessagingUsers,
+    Text? AddressSpaceNames,
+    IReadOnlyList<Text>? AuthenticationTypes)
+{
+    public static PolicyTenant Bind(MappingNode node, int index) => new(
+        index,
+        node,
+        NodeRead.Strings(NodeRead.List(node, "namespaces")),
+        Optional(node, "addressSpacePlans"),
+        Optional(node, "addressPlans"),
+        Limit(node, "maxAddressSpaces"),
+        Limit(node, "maxAddresses"),
+        Limit(node, "maxMessagingUsers"),
+        NodeRead.String(node, "addressSpaceNames"),
+        Optional(node, "authenticationTypes"));
+
+    /// <summary>The limits that are set, for the consistency check.</summary>
+    public IEnumerable<ScalarNode> Limits => new[] { MaxAddressSpaces, MaxAddresses, MaxMessagingUsers }.OfType<ScalarNode>();
+
+    /// <summary>A limit's value: a whole number from 0 to <see cref="int.MaxValue"/>; anything else is no value (the check reports it).</summary>
+    public static int? LimitValue(ScalarNode? node) =>
+        node is { Type: ScalarType.Int } && int.TryParse(node.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static IReadOnlyList<Text>? Optional(MappingNode node, string key) => NodeRead.List(node, key) is { } list ? NodeRead.Strings(list) : null;
+
+    private static ScalarNode? Limit(MappingNode node, string key) => node.Get(key) is ScalarNode { IsNull: false } scalar ? scalar : null;
+}

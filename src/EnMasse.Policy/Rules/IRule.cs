@@ -26,10 +26,10 @@ public interface IRule
     string Summary { get; }
 }
 
-/// <summary>A rule that judges one kind of tenant object.</summary>
+/// <summary>A rule that judges tenant objects: most one kind, a quota all three.</summary>
 public interface ITenantRule : IRule
 {
-    ResourceKind Kind { get; }
+    IReadOnlyList<ResourceKind> Kinds { get; }
 
     void Check(RuleContext context);
 }
@@ -49,6 +49,8 @@ public abstract class TenantRule<T> : ITenantRule
     public abstract string Summary { get; }
 
     public abstract ResourceKind Kind { get; }
+
+    IReadOnlyList<ResourceKind> ITenantRule.Kinds => [Kind];
 
     public void Check(RuleContext context)
     {

@@ -4,6 +4,7 @@ using EnMasse.Policy.Rules.Addresses;
 using EnMasse.Policy.Rules.AddressSpaces;
 using EnMasse.Policy.Rules.Capacity;
 using EnMasse.Policy.Rules.Input;
+using EnMasse.Policy.Rules.Tenants;
 using EnMasse.Policy.Rules.Users;
 
 namespace EnMasse.Policy.Rules;
@@ -60,13 +61,20 @@ public static class RuleRegistry
 
         new CapacityAddressRule(),
         new CapacityPlanChangeRule(),
+
+        new TenantPlanRule(),
+        new TenantAddressPlanRule(),
+        new TenantQuotaRule(),
+        new TenantNamingRule(),
+        new TenantAuthenticationRule(),
     ];
 
     private static readonly FrozenDictionary<string, IRule> ById = All.ToFrozenDictionary(r => r.Id, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<ResourceKind, ITenantRule[]> ByKind = All
         .OfType<ITenantRule>()
-        .GroupBy(r => r.Kind)
+        .SelectMany(r => r.Kinds, (rule, kind) => (Rule: rule, Kind: kind))
+        .GroupBy(r => r.Kind, r => r.Rule)
         .ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
     public static IRule? Find(string id) => ById.GetValueOrDefault(id);

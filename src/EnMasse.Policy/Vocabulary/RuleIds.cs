@@ -51,6 +51,12 @@ public static class RuleIds
     public const string CapacityAddress = "capacity.address";
     public const string CapacityPlanChange = "capacity.plan-change";
 
+    public const string TenantPlan = "tenant.plan";
+    public const string TenantAddressPlan = "tenant.address-plan";
+    public const string TenantQuota = "tenant.quota";
+    public const string TenantNaming = "tenant.naming";
+    public const string TenantAuthentication = "tenant.authentication";
+
     public const string DefaultEndpoints = "default.endpoints";
     public const string DefaultCert = "default.cert";
     public const string DefaultAuthenticationService = "default.authentication-service";

@@ -135,7 +135,7 @@ internal static class WebhookApp
         state.Watch();
     }
 
-    private static PolicySources Sources(WebhookOptions options) => new(options.Policies, options.Catalog);
+    private static PolicySources Sources(WebhookOptions options) => new(options.Policies, options.Catalog, options.CatalogSource == CatalogSource.Cluster);
 
     private static SelfManagedOptions SelfManaged(WebhookOptions options) => new(
         options.Namespace!,

@@ -1,4 +1,12 @@
 namespace EnMasse.Webhook.Serving;
 
-/// <summary>Where the served policy comes from: the policy directory and the --catalog paths (objects that exist).</summary>
-internal sealed record PolicySources(string Policies, IReadOnlyList<string> Catalog);
+/// <summary>Where the served policy comes from: the policy directory, the --catalog paths (objects that exist) and whether the cluster is watched.</summary>
+internal sealed record PolicySources(string Policies, IReadOnlyList<string> Catalog, bool Cluster = false)
+{
+    public const string ClusterOrigin = "the cluster, as the webhook last saw it";
+
+    public const string FilesOrigin = "the webhook's --catalog files";
+
+    /// <summary>How a count of the served catalogue names where its objects come from.</summary>
+    public string Origin => Cluster ? ClusterOrigin : FilesOrigin;
+}

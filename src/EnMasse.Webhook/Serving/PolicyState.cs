@@ -121,7 +121,7 @@ internal sealed class PolicyState : IDisposable
 
     private void Publish()
     {
-        var catalog = new CatalogBuilder(_bundle!.Published).AddRange(_fileObjects).AddRange(_clusterObjects).Build();
+        var catalog = new CatalogBuilder(_bundle!.Published).AddRange(_fileObjects).AddRange(_clusterObjects).WithOrigin(_options.Origin).Build();
         Volatile.Write(ref _current, new ServingState(new PolicyEngine(_bundle), catalog));
         foreach (var (kind, count) in catalog.Counts)
         {

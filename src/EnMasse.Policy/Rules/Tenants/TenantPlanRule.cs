@@ -1,0 +1,28 @@
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Vocabulary;
+
+namespace EnMasse.Policy.Rules.Tenants;
+
+/// <summary><c>tenant.plan</c>: the AddressSpace's plan is one its namespace's spec.tenants entry grants.</summary>
+public sealed class TenantPlanRule : TenantRule<AddressSpaceObject>
+{
+    public override string Id => RuleIds.TenantPlan;
+
+    public override ResourceKind Kind => ResourceKind.AddressSpace;
+
+    public override string Summary => "spec.plan is an address space plan the namespace's spec.tenants entry grants in addressSpacePlans (a platform entitlement: EnMasse accepts any published plan)";
+
+    protected override void Check(AddressSpaceObject subject, RuleContext context)
+    {
+        // A plan nobody publishes is addressspace.plan's finding, an error EnMasse makes too.
+        if (subject.Plan is not { } plan
+            || context.Policy.TenantOf(subject.Namespace) is not { AddressSpacePlans: { } granted } tenant
+            || granted.Contains(plan.Value)
+            || context.Catalog.AddressSpacePlan(plan.Value) is null)
+        {
+            return;
+        }
+
+        context.Report(plan, Entitlements.NotGranted("address space plan", plan.Value, subject.Namespace, tenant, granted, "addressSpacePlans"));
+    }
+}

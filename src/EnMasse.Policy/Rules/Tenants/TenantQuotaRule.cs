@@ -1,0 +1,69 @@
+using EnMasse.Policy.Catalog;
+using EnMasse.Policy.Model;
+using EnMasse.Policy.Policies;
+using EnMasse.Policy.Vocabulary;
+
+namespace EnMasse.Policy.Rules.Tenants;
+
+/// <summary>
+/// <c>tenant.quota</c>: a new AddressSpace, Address or MessagingUser stays within the limits of
+/// its namespace's spec.tenants entry: maxAddressSpaces per namespace, maxAddresses and
+/// maxMessagingUsers per address space. Counted in the catalogue (<see cref="ICatalog.Origin"/>
+/// says which objects that is) with the object under review in it once. Judged on CREATE only:
+/// an UPDATE adds no object, so it never trips a quota, however full the namespace is.
+/// </summary>
+public sealed class TenantQuotaRule : ITenantRule
+{
+    public string Id => RuleIds.TenantQuota;
+
+    public Severity DefaultSeverity => Severity.Error;
+
+    public Severity AdmissionSeverity => Severity.Error;
+
+    public bool Fixed => false;
+
+    public string Summary => "a new AddressSpace, Address or MessagingUser stays within maxAddressSpaces (per namespace), maxAddresses or maxMessagingUsers (per address space) of the namespace's spec.tenants entry; judged on CREATE";
+
+    public IReadOnlyList<ResourceKind> Kinds { get; } = [ResourceKind.AddressSpace, ResourceKind.Address, ResourceKind.MessagingUser];
+
+    public void Check(RuleContext context)
+    {
+        var subject = context.Subject;
+        if (context.Operation != Operation.Create || context.Policy.TenantOf(subject.Namespace) is not { } tenant)
+        {
+            return;
+        }
+
+        var catalog = context.Catalog;
+        var ns = subject.Namespace;
+        switch (subject)
+        {
+            case AddressSpaceObject when tenant.MaxAddressSpaces is { } max:
+                Judge(context, tenant, "maxAddressSpaces", max, catalog.AddressSpaceCount(ns), $"namespace \"{ns}\"", "address spaces");
+                break;
+            case AddressObject { SpaceName: { Length: > 0 } space } when tenant.MaxAddresses is { } max:
+                Judge(context, tenant, "maxAddresses", max, catalog.AddressCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", "addresses");
+                break;
+            case MessagingUserObject { SpaceName: { Length: > 0 } space } when tenant.MaxMessagingUsers is { } max:
+                Judge(context, tenant, "maxMessagingUsers", max, catalog.UserCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", "messaging users");
+                break;
+        }
+    }
+
+    /// <param name="counted">What the catalogue holds. Offline it holds the checked files, this object among them; online a CREATE's object is not there yet, unless it exists already (a stale or repeated create). Either way the object counts once.</param>
+    private static void Judge(RuleContext context, TenantEntitlement tenant, string field, int max, int counted, string where, string what)
+    {
+        var subject = context.Subject;
+        var included = context.Catalog.Existing(new ObjectKey(subject.Resource.Kind, subject.Namespace, subject.Name)) is not null;
+        var total = included ? counted : counted + 1;
+        if (total <= max)
+        {
+            return;
+        }
+
+        var counting = included
+            ? $"counted in {context.Catalog.Origin}, this one among them"
+            : $"{counted} in {context.Catalog.Origin} and this one";
+        context.Report(subject.NameNode, $"{where} would hold {total} {what} ({counting}); {field} of {tenant.Label} is {max}. Remove one first, or ask the platform team to raise the limit");
+    }
+}
