@@ -6,7 +6,7 @@ namespace EnMasse.Policy.Tests.Engine;
 
 public sealed class RuleRegistryTests
 {
-    /// <summary>The ids of rules.md and of issue #9's additions (docs/rules/): the contract the registry must keep.</summary>
+    /// <summary>The ids of rules.md and of issues #9 and #16's additions (docs/rules/): the contract the registry must keep.</summary>
     private static readonly string[] SpecRules =
     [
         "yaml.syntax", "yaml.duplicate-key", "schema.unknown-field", "schema.type", "schema.required",
@@ -19,6 +19,7 @@ public sealed class RuleRegistryTests
         "schema.api-version", "schema.kind", "metadata.unknown-field",
         "addressspace.connector", "addressspace.protected-annotation", "addressspace.cert-secret", "addressspace.realm-collision",
         "address.forwarder", "user.username-duplicate", "capacity.address", "capacity.plan-change",
+        "tenant.plan", "tenant.address-plan", "tenant.quota", "tenant.naming", "tenant.authentication",
     ];
 
     private static readonly string[] SpecFixed =
