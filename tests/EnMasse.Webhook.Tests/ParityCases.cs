@@ -1,7 +1,7 @@
 namespace EnMasse.Webhook.Tests;
 
-/// <summary>One parity case: an object as a tenant writes it, the operation, and the stored version on UPDATE.</summary>
-public sealed record ParityCase(string Name, bool Allowed, string[] Rules, string Yaml, string Operation = "CREATE", string? Old = null)
+/// <summary>One parity case: an object as a tenant writes it, the operation, the stored version on UPDATE, and the namespace it is applied to.</summary>
+public sealed record ParityCase(string Name, bool Allowed, string[] Rules, string Yaml, string Operation = "CREATE", string? Old = null, string Namespace = "team1")
 {
     public override string ToString() => Name;
 }

@@ -50,10 +50,16 @@ internal sealed class WebhookServer : IAsyncDisposable
     /// <summary>The background audit, when the server was started with --background-audit; else null.</summary>
     public EnMasse.Webhook.Audit.BackgroundAudit? Audit => _app.Services.GetService<EnMasse.Webhook.Audit.BackgroundAudit>();
 
-    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null, IReadOnlyList<string>? extraArgs = null)
+    /// <param name="policy">A policy.yaml to serve instead of the shipped one (the shipped plans stay).</param>
+    public static async Task<WebhookServer> StartAsync(string? world = null, Action<ILoggingBuilder>? logging = null, Uri? kubernetes = null, IReadOnlyList<string>? extraArgs = null, string? policy = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "enmasse-webhook-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Repo.Policies, Path.Combine(root, "policies"));
+        if (policy is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, "policies", "policy.yaml"), policy);
+        }
+
         var catalog = new List<string>();
         if (world is not null)
         {

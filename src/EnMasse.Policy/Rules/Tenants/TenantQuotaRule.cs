@@ -39,31 +39,29 @@ public sealed class TenantQuotaRule : ITenantRule
         switch (subject)
         {
             case AddressSpaceObject when tenant.MaxAddressSpaces is { } max:
-                Judge(context, tenant, "maxAddressSpaces", max, catalog.AddressSpaceCount(ns), $"namespace \"{ns}\"", "address spaces");
+                Judge(context, tenant, "maxAddressSpaces", max, catalog.AddressSpaceCount(ns), $"namespace \"{ns}\"", ("address space", "address spaces"));
                 break;
             case AddressObject { SpaceName: { Length: > 0 } space } when tenant.MaxAddresses is { } max:
-                Judge(context, tenant, "maxAddresses", max, catalog.AddressCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", "addresses");
+                Judge(context, tenant, "maxAddresses", max, catalog.AddressCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", ("address", "addresses"));
                 break;
             case MessagingUserObject { SpaceName: { Length: > 0 } space } when tenant.MaxMessagingUsers is { } max:
-                Judge(context, tenant, "maxMessagingUsers", max, catalog.UserCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", "messaging users");
+                Judge(context, tenant, "maxMessagingUsers", max, catalog.UserCount(ns, space), $"address space \"{space}\" of namespace \"{ns}\"", ("messaging user", "messaging users"));
                 break;
         }
     }
 
-    /// <param name="counted">What the catalogue holds. Offline it holds the checked files, this object among them; online a CREATE's object is not there yet, unless it exists already (a stale or repeated create). Either way the object counts once.</param>
-    private static void Judge(RuleContext context, TenantEntitlement tenant, string field, int max, int counted, string where, string what)
+    /// <param name="counted">What the catalogue holds. Offline it holds the checked files, this object among them; online a CREATE's object is not there yet, unless it exists already (a repeated create, a watch that has not seen a delete). Either way the object counts once.</param>
+    private static void Judge(RuleContext context, TenantEntitlement tenant, string field, int max, int counted, string where, (string One, string Many) what)
     {
         var subject = context.Subject;
-        var included = context.Catalog.Existing(new ObjectKey(subject.Resource.Kind, subject.Namespace, subject.Name)) is not null;
-        var total = included ? counted : counted + 1;
+        var others = context.Catalog.Existing(new ObjectKey(subject.Resource.Kind, subject.Namespace, subject.Name)) is null ? counted : counted - 1;
+        var total = others + 1;
         if (total <= max)
         {
             return;
         }
 
-        var counting = included
-            ? $"counted in {context.Catalog.Origin}, this one among them"
-            : $"{counted} in {context.Catalog.Origin} and this one";
-        context.Report(subject.NameNode, $"{where} would hold {total} {what} ({counting}); {field} of {tenant.Label} is {max}. Remove one first, or ask the platform team to raise the limit");
+        var counting = others == 0 ? "this one alone" : $"this one and {others} in {context.Catalog.Origin}";
+        context.Report(subject.NameNode, $"{where} would hold {total} {(total == 1 ? what.One : what.Many)} ({counting}); {field} of {tenant.Label} is {max}. Remove one first, or ask the platform team to raise the limit");
     }
 }
