@@ -60,6 +60,34 @@ public sealed class ClusterCatalogTests
         Assert.False(await Knows(server, Queue("listed")));
     }
 
+    /// <summary>
+    /// tenant.quota counts what the watch has delivered: the shipped policy allows one address
+    /// space per sandbox-* namespace, and the verdict on a second follows the cluster's events.
+    /// </summary>
+    [Fact]
+    public async Task A_quota_counts_the_cluster_as_the_watch_last_saw_it()
+    {
+        const string Existing = """{"apiVersion":"enmasse.io/v1beta1","kind":"AddressSpace","metadata":{"name":"sandbox-a","namespace":"sandbox-alice"},"spec":{"type":"standard","plan":"standard-small"}}""";
+        var second = Reviews.For(Existing.Replace("sandbox-a\"", "sandbox-b\"", StringComparison.Ordinal), ns: "sandbox-alice");
+        await using var api = await FakeApiServer.StartAsync();
+        api.Put("addressspaces", Existing);
+        await using var server = await WebhookServer.StartAsync(kubernetes: api.Address);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+
+        var (_, denied, _) = await server.PostAsync("/validate", second);
+        var response = denied!.Value.GetProperty("response");
+        Assert.False(response.GetProperty("allowed").GetBoolean());
+        Assert.Equal(
+            "[tenant.quota] metadata.name: namespace \"sandbox-alice\" would hold 2 address spaces (this one and 1 in the cluster, as the webhook last saw it); maxAddressSpaces of spec.tenants[0] (sandbox-*) is 1. Remove one first, or ask the platform team to raise the limit",
+            response.GetProperty("status").GetProperty("message").GetString());
+
+        var deleted = Published(server);
+        api.Send("addressspaces", "DELETED", Existing);
+        await deleted.WaitAsync(Wait);
+        var (_, allowed, _) = await server.PostAsync("/validate", second);
+        Assert.True(allowed!.Value.GetProperty("response").GetProperty("allowed").GetBoolean());
+    }
+
     private static Task Published(WebhookServer server)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
