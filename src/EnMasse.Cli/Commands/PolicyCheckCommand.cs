@@ -15,7 +15,9 @@ internal static class PolicyCheckCommand
         Epilogues.Attach(command, """
             Loads a policy directory as the webhook would: its JSON Schema, its plans and its consistency (a
             plan listing an address plan that is not published, two plans of one name, an exemption naming an
-            unknown rule). Findings are printed as FILE:LINE:COLUMN lines.
+            unknown rule, a tenant entry granting an unpublished plan, with a name pattern that does not
+            compile, a namespace glob that can never match, or shadowed by an earlier entry). Findings are
+            printed as FILE:LINE:COLUMN lines.
 
             Exit codes: 0 the policy loads, 2 it does not.
             """);
