@@ -35,7 +35,8 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources, EnMasse
             return CheckInputs.Usage(console, "audit", error!);
         }
 
-        var result = Judge(proposed.Value.Bundle, objects, plans, point);
+        var origin = snapshot.Count > 0 ? Auditor.SnapshotOrigin : Auditor.ClusterOrigin;
+        var result = Judge(proposed.Value.Bundle, objects, plans, point, origin);
         var incomplete = _unreadable.Count > 0;
         if (rendering.Format != "text" || rendering.File is not null)
         {
@@ -48,7 +49,7 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources, EnMasse
         int exit;
         if (current is { } before)
         {
-            var impact = AuditImpact.Compare(Judge(before.Bundle, objects, plans, point), result);
+            var impact = AuditImpact.Compare(Judge(before.Bundle, objects, plans, point, origin), result);
             var sides = new ImpactFormatter.Sides(before.Shown, proposed.Value.Shown, source);
             rendered = ImpactFormatter.Format(rendering.Format, impact, sides, _notes);
             summary = ImpactFormatter.Summary(impact, sides);
@@ -68,8 +69,8 @@ internal sealed class AuditRun(CliConsole console, AuditSources sources, EnMasse
         return ReportWriter.Write(console, "audit", rendered, rendering.File, summary) ?? exit;
     }
 
-    private static BatchResult Judge(PolicyBundle bundle, IReadOnlyList<Resource> objects, PlanSource plans, EnforcementPoint point) =>
-        Auditor.Judge(new PolicyEngine(bundle), Auditor.Catalog(bundle, objects, plans), objects, point);
+    private static BatchResult Judge(PolicyBundle bundle, IReadOnlyList<Resource> objects, PlanSource plans, EnforcementPoint point, string origin) =>
+        Auditor.Judge(new PolicyEngine(bundle), Auditor.Catalog(bundle, objects, plans, origin), objects, point);
 
     /// <summary>A policy and the name to show for it, or null when it does not load (the findings are printed on standard error).</summary>
     private (PolicyBundle Bundle, string Shown)? Load(string? option, PlanSource plans, EnforcementPoint point)

@@ -15,6 +15,12 @@ namespace EnMasse.Policy.Audit;
 /// </summary>
 public static class Auditor
 {
+    /// <summary>What counts name the audited objects read from the cluster (<see cref="ICatalog.Origin"/>).</summary>
+    public const string ClusterOrigin = "the cluster";
+
+    /// <summary>What counts name the audited objects read from snapshot files.</summary>
+    public const string SnapshotOrigin = "the snapshot";
+
     /// <summary>How a finding names an audited object, in every format and both doors.</summary>
     public static string ObjectName(Resource resource) => $"{resource.Namespace}/{resource.Kind}/{resource.Name}";
 
@@ -22,11 +28,12 @@ public static class Auditor
     /// What exists for an audit: the policy's plans, the cluster's published objects over them
     /// (unless <paramref name="plans"/> is <see cref="PlanSource.Policy"/>), and the tenant objects.
     /// </summary>
-    public static CatalogSnapshot Catalog(PolicyBundle bundle, IEnumerable<Resource> objects, PlanSource plans)
+    /// <param name="origin">Where the objects come from, as counts name it: <see cref="ClusterOrigin"/> or <see cref="SnapshotOrigin"/>.</param>
+    public static CatalogSnapshot Catalog(PolicyBundle bundle, IEnumerable<Resource> objects, PlanSource plans, string origin = ClusterOrigin)
     {
         var builder = new CatalogBuilder(bundle.Published);
         builder.AddRange(objects.Where(o => o.Kind.IsTenant() || plans == PlanSource.Cluster));
-        return builder.Build();
+        return builder.WithOrigin(origin).Build();
     }
 
     /// <summary>Judges every tenant object of <paramref name="objects"/> against <paramref name="catalog"/>, in namespace, kind and name order.</summary>

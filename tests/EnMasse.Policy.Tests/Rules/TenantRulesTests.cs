@@ -1,4 +1,6 @@
+using EnMasse.Policy.Audit;
 using EnMasse.Policy.Documents;
+using EnMasse.Policy.Model;
 using EnMasse.Policy.Engine;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Vocabulary;
@@ -133,6 +135,20 @@ public sealed class TenantRulesTests
         var result = BatchValidator.Validate(Teams, [file], [DocumentLoader.LoadText("world.yaml", TenantWorld.Objects)], "team-web");
         Assert.Equal(Operation.Update, Assert.Single(result.Resources).Operation);
         Assert.DoesNotContain(result.Findings, f => f.Rule == RuleIds.TenantQuota);
+    }
+
+    [Fact]
+    public void An_audit_reports_every_object_of_a_namespace_over_its_limit_and_nothing_at_a_limit()
+    {
+        // team-web holds two spaces and may have one; everything else is within or exactly at its limits.
+        var objects = DocumentLoader.LoadText("world.yaml", TenantWorld.Objects).Documents.Select(d => Resource.From(d.Root, Resource.DefaultNamespace)!).ToList();
+        var audited = Auditor.Judge(new PolicyEngine(Teams), Auditor.Catalog(Teams, objects, PlanSource.Policy), objects, EnforcementPoint.Admission);
+        var quota = audited.Findings.Where(f => f.Rule == RuleIds.TenantQuota).ToList();
+        Assert.Equal(["team-web/AddressSpace/web-old", "team-web/AddressSpace/web-shop"], quota.Select(f => f.File));
+        Assert.Equal(
+            "namespace \"team-web\" holds 2 address spaces (this one and 1 in the cluster), 1 more than maxAddressSpaces of spec.tenants[1] (team-*) allows (1); remove 1, or ask the platform team to raise the limit",
+            quota[0].Message);
+        Assert.Equal([RuleIds.TenantQuota], audited.Findings.Select(f => f.Rule).Distinct());
     }
 
     [Fact]

@@ -9,8 +9,10 @@ namespace EnMasse.Policy.Rules.Tenants;
 /// <c>tenant.quota</c>: a new AddressSpace, Address or MessagingUser stays within the limits of
 /// its namespace's spec.tenants entry: maxAddressSpaces per namespace, maxAddresses and
 /// maxMessagingUsers per address space. Counted in the catalogue (<see cref="ICatalog.Origin"/>
-/// says which objects that is) with the object under review in it once. Judged on CREATE only:
-/// an UPDATE adds no object, so it never trips a quota, however full the namespace is.
+/// says which objects that is) with the object under review in it once. Judged on CREATE: an
+/// UPDATE adds no object, so it never trips a quota, however full the namespace is. An audit,
+/// whose UPDATEs do not ratchet, judges what exists, and reports every object of a namespace or
+/// space over its limit.
 /// </summary>
 public sealed class TenantQuotaRule : ITenantRule
 {
@@ -22,14 +24,14 @@ public sealed class TenantQuotaRule : ITenantRule
 
     public bool Fixed => false;
 
-    public string Summary => "a new AddressSpace, Address or MessagingUser stays within maxAddressSpaces (per namespace), maxAddresses or maxMessagingUsers (per address space) of the namespace's spec.tenants entry; judged on CREATE";
+    public string Summary => "a new AddressSpace, Address or MessagingUser stays within maxAddressSpaces (per namespace), maxAddresses or maxMessagingUsers (per address space) of the namespace's spec.tenants entry; judged on CREATE (and by an audit)";
 
     public IReadOnlyList<ResourceKind> Kinds { get; } = [ResourceKind.AddressSpace, ResourceKind.Address, ResourceKind.MessagingUser];
 
     public void Check(RuleContext context)
     {
         var subject = context.Subject;
-        if (context.Operation != Operation.Create || context.Policy.TenantOf(subject.Namespace) is not { } tenant)
+        if ((context.Operation != Operation.Create && context.Ratchets) || context.Policy.TenantOf(subject.Namespace) is not { } tenant)
         {
             return;
         }
@@ -50,6 +52,8 @@ public sealed class TenantQuotaRule : ITenantRule
         }
     }
 
+    private static string Noun(int count, (string One, string Many) what) => count == 1 ? what.One : what.Many;
+
     /// <param name="counted">What the catalogue holds. Offline it holds the checked files, this object among them; online a CREATE's object is not there yet, unless it exists already (a repeated create, a watch that has not seen a delete). Either way the object counts once.</param>
     private static void Judge(RuleContext context, TenantEntitlement tenant, string field, int max, int counted, string where, (string One, string Many) what)
     {
@@ -62,6 +66,8 @@ public sealed class TenantQuotaRule : ITenantRule
         }
 
         var counting = others == 0 ? "this one alone" : $"this one and {others} in {context.Catalog.Origin}";
-        context.Report(subject.NameNode, $"{where} would hold {total} {(total == 1 ? what.One : what.Many)} ({counting}); {field} of {tenant.Label} is {max}. Remove one first, or ask the platform team to raise the limit");
+        context.Report(subject.NameNode, context.Operation == Operation.Create
+            ? $"{where} would hold {total} {Noun(total, what)} ({counting}); {field} of {tenant.Label} is {max}. Remove one first, or ask the platform team to raise the limit"
+            : $"{where} holds {total} {Noun(total, what)} ({counting}), {total - max} more than {field} of {tenant.Label} allows ({max}); remove {total - max}, or ask the platform team to raise the limit");
     }
 }

@@ -1,7 +1,10 @@
 namespace EnMasse.Cli.Tests;
 
-/// <summary>`policy check` on spec.tenants, as a platform engineer runs it on a pull request: FILE:LINE:COLUMN lines and exit 2.</summary>
-public sealed class TenantsCheckTests
+/// <summary>
+/// spec.tenants through the commands a platform engineer runs: `policy check` on a pull request
+/// (FILE:LINE:COLUMN lines, exit 2), `test` on the shipped example, and `audit` of what exists.
+/// </summary>
+public sealed class TenantsCommandTests
 {
     [Fact]
     public void Each_bad_entry_is_a_line_at_its_position_and_the_policy_does_not_load()
@@ -35,5 +38,23 @@ public sealed class TenantsCheckTests
         Assert.True(testExit == 0, tests);
         Assert.Contains("PASS", tests, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", tests, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_audit_of_a_snapshot_lists_the_objects_of_a_namespace_over_its_limit()
+    {
+        using var run = new CliRun();
+        run.Write("p/policy.yaml", TenantWorld.Policy);
+        foreach (var plan in Directory.EnumerateFiles(Repo.Plans))
+        {
+            run.Write("p/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
+        }
+
+        run.Write("cluster.yaml", TenantWorld.Objects);
+        var (exit, output, error) = run.Run("audit", "--catalog", "cluster.yaml", "--policies", "p", "--plans", "policy");
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("team-web/AddressSpace/web-old metadata.name: error tenant.quota: namespace \"team-web\" holds 2 address spaces (this one and 1 in the snapshot), 1 more than maxAddressSpaces of spec.tenants[1] (team-*) allows (1)", output, StringComparison.Ordinal);
+        Assert.Contains("team-web/AddressSpace/web-shop metadata.name: error tenant.quota:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("team-payments/", output, StringComparison.Ordinal);
     }
 }
