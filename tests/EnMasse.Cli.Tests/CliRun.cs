@@ -21,6 +21,16 @@ internal sealed class CliRun : IDisposable
         return path;
     }
 
+    /// <summary>A policy directory <paramref name="dir"/>: the policy.yaml given, with the shipped plans.</summary>
+    public void WritePolicy(string dir, string policyYaml)
+    {
+        Write(dir + "/policy.yaml", policyYaml);
+        foreach (var plan in System.IO.Directory.EnumerateFiles(Repo.Plans))
+        {
+            Write(dir + "/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
+        }
+    }
+
     public (int Exit, string Out, string Error) RunWithInput(string stdin, params string[] args) => RunAs(stdin, terminal: false, environment: Environment, args);
 
     /// <summary>The environment commands see: PATH as the test process has it, nothing else.</summary>

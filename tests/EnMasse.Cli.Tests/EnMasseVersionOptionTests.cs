@@ -70,11 +70,7 @@ public sealed class EnMasseVersionOptionTests
     public void Policy_schema_follows_the_local_policy_s_release()
     {
         using var run = new CliRun();
-        run.Write("policies/policy.yaml", "apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  enmasseVersion: \"0.32\"\n");
-        foreach (var plan in Directory.EnumerateFiles(Path.Combine(Repo.Root, "policies", "plans")))
-        {
-            run.Write("policies/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
-        }
+        run.WritePolicy("policies", "apiVersion: policy.enmasse.io/v1alpha1\nkind: AdmissionPolicy\nspec:\n  enmasseVersion: \"0.32\"\n");
 
         var (exit, output, _) = run.Run("policy", "schema", "Address");
         Assert.Equal(0, exit);

@@ -44,11 +44,7 @@ public sealed class TenantsCommandTests
     public void An_audit_of_a_snapshot_lists_the_objects_of_a_namespace_over_its_limit()
     {
         using var run = new CliRun();
-        run.Write("p/policy.yaml", TenantWorld.Policy);
-        foreach (var plan in Directory.EnumerateFiles(Repo.Plans))
-        {
-            run.Write("p/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
-        }
+        run.WritePolicy("p", TenantWorld.Policy);
 
         run.Write("cluster.yaml", TenantWorld.Objects);
         var (exit, output, error) = run.Run("audit", "--catalog", "cluster.yaml", "--policies", "p", "--plans", "policy");

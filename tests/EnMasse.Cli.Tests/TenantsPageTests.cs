@@ -95,12 +95,7 @@ public sealed partial class TenantsPageTests
     private static CliRun Platform(string tag)
     {
         var run = new CliRun();
-        run.Write("platform/policy.yaml", Block("yaml", tag));
-        foreach (var plan in Directory.EnumerateFiles(Repo.Plans))
-        {
-            run.Write("platform/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
-        }
-
+        run.WritePolicy("platform", Block("yaml", tag));
         return run;
     }
 

@@ -128,12 +128,5 @@ public sealed class TestCommandTests
         Assert.EndsWith("1 passed, 0 failed, 1 suite not valid\n", output, StringComparison.Ordinal);
     }
 
-    private static void CopyPolicy(CliRun run)
-    {
-        run.Write("pol/policy.yaml", File.ReadAllText(Path.Combine(Repo.Root, "policies", "policy.yaml")));
-        foreach (var plan in Directory.EnumerateFiles(Path.Combine(Repo.Root, "policies", "plans")))
-        {
-            run.Write("pol/plans/" + Path.GetFileName(plan), File.ReadAllText(plan));
-        }
-    }
+    private static void CopyPolicy(CliRun run) => run.WritePolicy("pol", File.ReadAllText(Path.Combine(Repo.Root, "policies", "policy.yaml")));
 }

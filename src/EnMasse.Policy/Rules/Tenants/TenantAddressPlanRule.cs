@@ -12,17 +12,7 @@ public sealed class TenantAddressPlanRule : TenantRule<AddressObject>
 
     public override string Summary => "spec.plan is an address plan the namespace's spec.tenants entry grants in addressPlans (a platform entitlement: EnMasse accepts any plan the space's type offers)";
 
-    protected override void Check(AddressObject subject, RuleContext context)
-    {
-        // A plan nobody publishes is address.plan's finding, an error EnMasse makes too.
-        if (subject.Plan is not { } plan
-            || context.Policy.TenantOf(subject.Namespace) is not { AddressPlans: { } granted } tenant
-            || granted.Contains(plan.Value)
-            || context.Catalog.AddressPlan(plan.Value) is null)
-        {
-            return;
-        }
-
-        context.Report(plan, Entitlements.NotGranted("address plan", plan.Value, subject.Namespace, tenant, granted, "addressPlans"));
-    }
+    // A plan nobody publishes is address.plan's finding, an error EnMasse makes too.
+    protected override void Check(AddressObject subject, RuleContext context) =>
+        Entitlements.CheckGranted(context, subject.Plan, t => t.AddressPlans, plan => context.Catalog.AddressPlan(plan) is not null, "address plan", "addressPlans");
 }

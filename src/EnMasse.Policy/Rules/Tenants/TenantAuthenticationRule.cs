@@ -15,16 +15,6 @@ public sealed class TenantAuthenticationRule : TenantRule<MessagingUserObject>
 
     public override string Summary => "spec.authentication.type is one the namespace's spec.tenants entry allows in authenticationTypes (a platform entitlement, e.g. no password users in production)";
 
-    protected override void Check(MessagingUserObject subject, RuleContext context)
-    {
-        if (subject.AuthenticationType is not { } type
-            || context.Policy.TenantOf(subject.Namespace) is not { AuthenticationTypes: { } allowed } tenant
-            || allowed.Contains(type.Value)
-            || !EnMasseTypes.Contains(type.Value, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        context.Report(type, Entitlements.NotGranted("authentication type", type.Value, subject.Namespace, tenant, allowed, "authenticationTypes"));
-    }
+    protected override void Check(MessagingUserObject subject, RuleContext context) =>
+        Entitlements.CheckGranted(context, subject.AuthenticationType, t => t.AuthenticationTypes, EnMasseTypes.Contains, "authentication type", "authenticationTypes");
 }

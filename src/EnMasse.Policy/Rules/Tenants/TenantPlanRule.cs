@@ -12,17 +12,7 @@ public sealed class TenantPlanRule : TenantRule<AddressSpaceObject>
 
     public override string Summary => "spec.plan is an address space plan the namespace's spec.tenants entry grants in addressSpacePlans (a platform entitlement: EnMasse accepts any published plan)";
 
-    protected override void Check(AddressSpaceObject subject, RuleContext context)
-    {
-        // A plan nobody publishes is addressspace.plan's finding, an error EnMasse makes too.
-        if (subject.Plan is not { } plan
-            || context.Policy.TenantOf(subject.Namespace) is not { AddressSpacePlans: { } granted } tenant
-            || granted.Contains(plan.Value)
-            || context.Catalog.AddressSpacePlan(plan.Value) is null)
-        {
-            return;
-        }
-
-        context.Report(plan, Entitlements.NotGranted("address space plan", plan.Value, subject.Namespace, tenant, granted, "addressSpacePlans"));
-    }
+    // A plan nobody publishes is addressspace.plan's finding, an error EnMasse makes too.
+    protected override void Check(AddressSpaceObject subject, RuleContext context) =>
+        Entitlements.CheckGranted(context, subject.Plan, t => t.AddressSpacePlans, plan => context.Catalog.AddressSpacePlan(plan) is not null, "address space plan", "addressSpacePlans");
 }
