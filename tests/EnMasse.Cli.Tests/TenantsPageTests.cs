@@ -30,7 +30,7 @@ public sealed partial class TenantsPageTests
           username: checkout
           authentication:
             type: password
-            password: cGFzc3dvcmQ=
+            password: Y2hlY2tvdXQtc2VjcmV0
 
         """;
 
@@ -77,7 +77,7 @@ public sealed partial class TenantsPageTests
 
         // The fix the page gives for the payments user.
         run.Write("payments/messaging.yaml", Payments.Replace("username: checkout", "username: system:serviceaccount:payments:checkout", StringComparison.Ordinal)
-            .Replace("    type: password\n    password: cGFzc3dvcmQ=\n", "    type: serviceaccount\n", StringComparison.Ordinal));
+            .Replace("    type: password\n    password: Y2hlY2tvdXQtc2VjcmV0\n", "    type: serviceaccount\n", StringComparison.Ordinal));
         var (fixedExit, fixedOutput, _) = run.Run("validate", "payments", "--policies", "platform");
         Assert.True(fixedExit == 0, fixedOutput);
     }

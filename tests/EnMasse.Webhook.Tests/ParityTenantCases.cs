@@ -19,7 +19,7 @@ internal static class ParityTenantCases
 
     private static string ServiceAccount(string ns, string account) => $"  username: system:serviceaccount:{ns}:{account}\n  authentication: {{ type: serviceaccount }}\n";
 
-    private const string Password = "  username: bob\n  authentication: { type: password, password: cGFzc3dvcmQ= }\n";
+    private const string Password = "  username: bob\n  authentication: { type: password, password: Ym9iLXNlY3JldA== }\n";
 
     private const string Pay = "team-payments";
     private const string Web = "team-web";
