@@ -106,11 +106,11 @@ public sealed record AdmissionPolicy(
     /// <summary>The first entry of spec.tenants whose namespaces match, or null: a namespace no entry names has no limits.</summary>
     public TenantEntitlement? TenantOf(string @namespace)
     {
-        foreach (var tenant in Tenants)
+        for (var i = 0; i < Tenants.Count; i++)
         {
-            if (tenant.Applies(@namespace))
+            if (Tenants[i].Applies(@namespace))
             {
-                return tenant;
+                return Tenants[i];
             }
         }
 

@@ -24,9 +24,10 @@ public sealed record TenantEntitlement(
     /// <summary>True when a namespace name or glob of the entry matches the namespace.</summary>
     public bool Applies(string @namespace)
     {
-        foreach (var glob in Namespaces)
+        // Indexed, not foreach: an interface enumerator is an allocation per entry per review.
+        for (var i = 0; i < Namespaces.Count; i++)
         {
-            if (Names.GlobMatches(glob, @namespace))
+            if (Names.GlobMatches(Namespaces[i], @namespace))
             {
                 return true;
             }
