@@ -48,6 +48,51 @@ public sealed class ClusterCatalogTests
     }
 
     [Fact]
+    public async Task A_list_longer_than_a_page_is_read_page_by_page_and_whole()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        for (var i = 0; i < 1_203; i++)
+        {
+            api.Put("addressspaces", Space($"s{i:D4}"));
+        }
+
+        await using var server = await WebhookServer.StartAsync(kubernetes: api.Address);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+
+        Assert.Equal(1, api.ListCount("addressspaces"));
+        Assert.Equal(3, api.PageCount("addressspaces"));
+        Assert.True(await Knows(server, Queue("s0000")));
+        Assert.True(await Knows(server, Queue("s1202")));
+        Assert.Equal(1_203, server.Policy.Current!.Catalog.AddressSpaceCount("team1"));
+    }
+
+    [Fact]
+    public async Task A_cluster_object_deleted_falls_back_to_the_catalog_file_version()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        const string File = """
+            apiVersion: enmasse.io/v1beta1
+            kind: AddressSpace
+            metadata: { name: fromfile, namespace: team1 }
+            spec: { type: standard, plan: standard-small }
+            """;
+        await using var server = await WebhookServer.StartAsync(File, kubernetes: api.Address);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+        Assert.Equal("standard-small", server.Policy.Current!.Catalog.AddressSpace("team1", "fromfile")!.Plan);
+
+        var added = Published(server);
+        api.Send("addressspaces", "ADDED", Space("fromfile").Replace("standard-small", "standard-medium", StringComparison.Ordinal));
+        await added.WaitAsync(Wait);
+        Assert.Equal("standard-medium", server.Policy.Current!.Catalog.AddressSpace("team1", "fromfile")!.Plan);
+
+        var deleted = Published(server);
+        api.Send("addressspaces", "DELETED", Space("fromfile"));
+        await deleted.WaitAsync(Wait);
+        Assert.Equal("standard-small", server.Policy.Current!.Catalog.AddressSpace("team1", "fromfile")!.Plan);
+        Assert.True(await Knows(server, Queue("fromfile")));
+    }
+
+    [Fact]
     public async Task Wire_format_server_not_reachable_keeps_the_server_unready_but_answering()
     {
         await using var api = await FakeApiServer.StartAsync();

@@ -61,7 +61,7 @@ internal sealed record CheckInputs(PolicyBundle Bundle, CollectedInputs Inputs, 
         }
 
         var catalogPaths = (parsed.GetValue(options.Catalog) is { Length: > 0 } given ? given : [.. config.Catalog]).ToList();
-        var (catalogFiles, catalogError) = InputReader.Read(catalogPaths, console.In, console.WorkingDirectory);
+        var (catalogFiles, catalogError) = InputReader.Read(catalogPaths, console.In, console.WorkingDirectory, DocumentLimits.Catalog);
         if (catalogError is not null)
         {
             return (null, Usage(console, command, "--catalog " + catalogError));

@@ -2,7 +2,6 @@ using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Policy.Schema;
 using EnMasse.Policy.Vocabulary;
-using NJsonSchema;
 
 namespace EnMasse.Cli.Repository;
 
@@ -114,6 +113,6 @@ internal sealed record RepositoryConfig(
             ?? throw new InvalidOperationException("RepositoryConfig.schema.json is missing from the build");
         using var reader = new StreamReader(stream);
         var json = reader.ReadToEnd();
-        return (json.TrimEnd(), CompiledSchema.Compile(JsonSchema.FromJsonAsync(json).GetAwaiter().GetResult()));
+        return (json.TrimEnd(), CompiledSchema.FromJson(json));
     }
 }

@@ -1,48 +1,47 @@
+using System.Collections.Immutable;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 
 namespace EnMasse.Policy.Catalog;
 
 /// <summary>
-/// Builds a catalogue from objects, whatever fed them (policy files, --catalog files, the
-/// checked files themselves, or a cluster watch). A later object with the same identity
-/// replaces an earlier one.
+/// Makes a new catalogue from a basis and some changes, whatever fed them (policy files,
+/// --catalog files, the checked files themselves, or a cluster watch). A later object with
+/// the same identity replaces an earlier one. The cost is that of the changes, never of the
+/// basis: starting from a snapshot copies nothing, and only the partitions a change touches
+/// are rebuilt.
 /// </summary>
 public sealed class CatalogBuilder
 {
-    /// <summary>The StandardInfraConfig annotation that gives standard spaces an mqtt endpoint (EnMasse up to 0.31).</summary>
-    public const string WithMqttAnnotation = "enmasse.io/with-mqtt";
-
-    private readonly Dictionary<string, AddressSpacePlanEntry> _spacePlans = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AddressPlanEntry> _addressPlans = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _authServices = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _standardInfraConfigs = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _brokeredInfraConfigs = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _mqttInfraConfigs = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), AddressSpaceEntry> _spaces = [];
-    private readonly Dictionary<ObjectKey, AddressEntry> _addresses = [];
-    private readonly Dictionary<ObjectKey, UserEntry> _users = [];
-    private readonly Dictionary<ObjectKey, Resource> _objects = [];
-    private string _origin = CatalogSnapshot.DefaultOrigin;
+    private readonly InfraObjects _basisInfra;
+    private readonly ImmutableDictionary<SpaceKey, AddressSpaceEntry>.Builder _spaces;
+    private readonly ImmutableDictionary<SpaceKey, SpacePartition>.Builder _partitions;
+    private readonly ImmutableDictionary<string, int>.Builder _spacesPerNamespace;
+    private readonly ImmutableDictionary<string, ImmutableHashSet<SpaceKey>>.Builder _realms;
+    private readonly Dictionary<SpaceKey, SpacePartition.Builder> _touched = [];
+    private readonly ImmutableDictionary<ObjectKey, Resource>.Builder _trees;
+    private Dictionary<ObjectKey, CatalogEntry>? _infra;
+    private string _origin;
+    private int _addresses;
+    private int _users;
 
     public CatalogBuilder()
+        : this(CatalogSnapshot.Empty)
     {
     }
 
-    /// <summary>Starts from an existing snapshot, to lay more objects over it.</summary>
+    /// <summary>Starts from an existing snapshot, to lay changes over it; the snapshot itself does not change.</summary>
     public CatalogBuilder(CatalogSnapshot basis)
     {
-        foreach (var plan in basis.SpacePlanEntries) _spacePlans[plan.Name] = plan;
-        foreach (var plan in basis.AddressPlanEntries) _addressPlans[plan.Name] = plan;
-        _authServices.UnionWith(basis.AuthenticationServices);
-        _standardInfraConfigs.UnionWith(basis.StandardInfraConfigs);
-        _brokeredInfraConfigs.UnionWith(basis.BrokeredInfraConfigs);
-        _mqttInfraConfigs.UnionWith(basis.MqttInfraConfigs);
-        foreach (var space in basis.SpaceEntries) _spaces[(space.Namespace, space.Name)] = space;
-        foreach (var address in basis.AddressEntries) _addresses[new ObjectKey(ResourceKind.Address, address.Namespace, address.Name)] = address;
-        foreach (var user in basis.UserEntries) _users[new ObjectKey(ResourceKind.MessagingUser, user.Namespace, user.Name)] = user;
-        foreach (var resource in basis.Objects) _objects[Key(resource)] = resource;
+        _basisInfra = basis.Infra;
+        _spaces = basis.Spaces.ToBuilder();
+        _partitions = basis.Partitions.ToBuilder();
+        _spacesPerNamespace = basis.SpacesPerNamespace.ToBuilder();
+        _realms = basis.Realms.ToBuilder();
+        _trees = basis.Trees.ToBuilder();
         _origin = basis.Origin;
+        _addresses = basis.AddressTotal;
+        _users = basis.UserTotal;
     }
 
     /// <summary>Names where the objects come from, for messages that count them (<see cref="ICatalog.Origin"/>).</summary>
@@ -62,92 +61,32 @@ public sealed class CatalogBuilder
         return this;
     }
 
+    /// <summary>
+    /// True when the objects added are also kept whole (<see cref="CatalogSnapshot.Objects"/>):
+    /// for the policy's plans and a webhook that audits. Off by default: a catalogue keeps what
+    /// the rules read and no more. Objects the basis kept are carried over either way.
+    /// </summary>
+    public bool KeepingObjects { get; init; }
+
     public CatalogBuilder Add(Resource resource)
     {
-        if (resource.Name.Length == 0)
+        if (KeepingObjects && resource.Name.Length > 0)
         {
-            return this;
+            _trees[ObjectKey.Of(resource)] = resource;
         }
 
-        _objects[Key(resource)] = resource;
-        var spec = resource.Spec;
-        switch (resource.Kind)
+        return CatalogEntry.From(resource) is { } entry ? Set(entry) : this;
+    }
+
+    /// <summary>Adds an entry and, when objects are kept, the object it was made from.</summary>
+    public CatalogBuilder Set(CatalogEntry entry, Resource? resource)
+    {
+        if (KeepingObjects && resource is not null)
         {
-            case ResourceKind.AddressSpacePlan:
-                var spacePlan = AddressSpacePlanObject.Bind(resource);
-                _spacePlans[resource.Name] = new AddressSpacePlanEntry(
-                    resource.Name,
-                    spacePlan.AddressSpaceType?.Value,
-                    [.. spacePlan.AddressPlans.Select(t => t.Value)],
-                    spacePlan.DisplayOrder)
-                {
-                    InfraConfigRef = spacePlan.InfraConfigRef?.Value,
-                    ResourceLimits = spacePlan.ResourceLimits,
-                };
-                break;
-            case ResourceKind.AddressPlan:
-                var addressPlan = AddressPlanObject.Bind(resource);
-                _addressPlans[resource.Name] = new AddressPlanEntry(resource.Name, addressPlan.AddressType?.Value, addressPlan.DisplayOrder)
-                {
-                    Resources = addressPlan.Resources,
-                    Partitions = addressPlan.Partitions,
-                };
-                break;
-            case ResourceKind.AuthenticationService:
-                _authServices.Add(resource.Name);
-                break;
-            case ResourceKind.StandardInfraConfig:
-                _standardInfraConfigs.Add(resource.Name);
-                // EnMasse's own examples write the annotation unquoted (a YAML boolean) as well as "true".
-                if (NodeRead.Map(resource.Metadata, "annotations")?.Get(WithMqttAnnotation) is ScalarNode { Value: "true" })
-                {
-                    _mqttInfraConfigs.Add(resource.Name);
-                }
-                else
-                {
-                    _mqttInfraConfigs.Remove(resource.Name);
-                }
-
-                break;
-            case ResourceKind.BrokeredInfraConfig:
-                _brokeredInfraConfigs.Add(resource.Name);
-                break;
-            case ResourceKind.AddressSpace:
-                var addressSpace = AddressSpaceObject.Bind(resource);
-                _spaces[(resource.Namespace, resource.Name)] = new AddressSpaceEntry(resource.Namespace, resource.Name, addressSpace.Type?.Value, addressSpace.Plan?.Value)
-                {
-                    Connectors = [.. addressSpace.Connectors.Select(c => NodeRead.String(c, "name")?.Value).OfType<string>()],
-                    Realm = RealmName.Of(resource.Namespace, resource.Name, addressSpace.Annotation(ProtectedAnnotations.RealmName)?.Value),
-                };
-                break;
-            case ResourceKind.Address:
-                var (space, local) = ScopedName.Split(resource.Name);
-                if (space is not null)
-                {
-                    _addresses[Key(resource)] = new AddressEntry(
-                        resource.Namespace,
-                        resource.Name,
-                        space,
-                        NodeRead.String(spec, "address")?.Value ?? local,
-                        NodeRead.String(spec, "type")?.Value)
-                    {
-                        Plan = NodeRead.String(spec, "plan")?.Value,
-                        Unprovisioned = NodeRead.String(NodeRead.Map(resource.Root, "status"), "phase")?.Value == "Pending",
-                    };
-                }
-
-                break;
-            case ResourceKind.MessagingUser:
-                var (userSpace, _) = ScopedName.Split(resource.Name);
-                if (userSpace is not null)
-                {
-                    _users[Key(resource)] = new UserEntry(resource.Namespace, resource.Name, userSpace, NodeRead.String(spec, "username")?.Value);
-                }
-
-                break;
+            _trees[entry.Key] = resource;
         }
 
-        return this;
+        return Set(entry);
     }
 
     /// <summary>Adds the EnMasse objects of read files (--catalog files, checked files, suite catalogues).</summary>
@@ -161,20 +100,73 @@ public sealed class CatalogBuilder
         return this;
     }
 
-    /// <summary>Removes an object, as a watch's DELETED event does.</summary>
+    /// <summary>Adds an entry, or replaces the one filed under the same key.</summary>
+    public CatalogBuilder Set(CatalogEntry entry)
+    {
+        switch (entry)
+        {
+            case AddressSpaceEntry space:
+                var key = new SpaceKey(space.Namespace, space.Name);
+                if (!RemoveSpace(key))
+                {
+                    _spacesPerNamespace[space.Namespace] = _spacesPerNamespace.GetValueOrDefault(space.Namespace) + 1;
+                }
+
+                _spaces[key] = space;
+                _realms[space.Realm] = (_realms.GetValueOrDefault(space.Realm) ?? []).Add(key);
+                break;
+            case AddressEntry address:
+                _addresses += Partition(address.Namespace, address.Space).Set(address) ? 1 : 0;
+                break;
+            case UserEntry user:
+                _users += Partition(user.Namespace, user.Space).Set(user) ? 1 : 0;
+                break;
+            default:
+                Infra()[entry.Key] = entry;
+                break;
+        }
+
+        return this;
+    }
+
+    /// <summary>Removes what is filed under a key, as a watch's DELETED event does; nothing when nothing is.</summary>
     public CatalogBuilder Remove(ObjectKey key)
     {
-        _objects.Remove(key);
+        _trees.Remove(key with { Namespace = key.Kind.IsTenant() ? key.Namespace : string.Empty });
         switch (key.Kind)
         {
-            case ResourceKind.AddressSpacePlan: _spacePlans.Remove(key.Name); break;
-            case ResourceKind.AddressPlan: _addressPlans.Remove(key.Name); break;
-            case ResourceKind.AuthenticationService: _authServices.Remove(key.Name); break;
-            case ResourceKind.StandardInfraConfig: _standardInfraConfigs.Remove(key.Name); _mqttInfraConfigs.Remove(key.Name); break;
-            case ResourceKind.BrokeredInfraConfig: _brokeredInfraConfigs.Remove(key.Name); break;
-            case ResourceKind.AddressSpace: _spaces.Remove((key.Namespace, key.Name)); break;
-            case ResourceKind.Address: _addresses.Remove(key); break;
-            case ResourceKind.MessagingUser: _users.Remove(key); break;
+            case ResourceKind.AddressSpace:
+                if (RemoveSpace(new SpaceKey(key.Namespace, key.Name)))
+                {
+                    var left = _spacesPerNamespace.GetValueOrDefault(key.Namespace) - 1;
+                    if (left > 0)
+                    {
+                        _spacesPerNamespace[key.Namespace] = left;
+                    }
+                    else
+                    {
+                        _spacesPerNamespace.Remove(key.Namespace);
+                    }
+                }
+
+                break;
+            case ResourceKind.Address:
+                if (ScopedName.Split(key.Name).Space is { } space)
+                {
+                    _addresses -= Partition(key.Namespace, space).RemoveAddress(key.Name) ? 1 : 0;
+                }
+
+                break;
+            case ResourceKind.MessagingUser:
+                if (ScopedName.Split(key.Name).Space is { } userSpace)
+                {
+                    _users -= Partition(key.Namespace, userSpace).RemoveUser(key.Name) ? 1 : 0;
+                }
+
+                break;
+            default:
+                Infra().Remove(key with { Namespace = string.Empty });
+                break;
         }
 
         return this;
@@ -182,45 +174,77 @@ public sealed class CatalogBuilder
 
     public CatalogSnapshot Build()
     {
-        var spacePlans = _spacePlans.Values.Select(p => p with { Problem = PlanValidity.Problem(p, _addressPlans, _standardInfraConfigs, _brokeredInfraConfigs) }).ToList();
-        var addresses = GroupBySpace(_addresses.Values, a => (a.Namespace, a.Space));
-        var usage = addresses.ToDictionary(
-            g => g.Key,
-            g => g.Value.Aggregate(SpaceUsage.Empty, (sum, a) => sum.With(a.Plan is null ? null : _addressPlans.GetValueOrDefault(a.Plan), a.Type, !a.Unprovisioned, 1)));
+        var infra = _infra is null ? _basisInfra : InfraObjects.From(_infra.Values);
+        if (!SamePlans(infra.AddressPlans, _basisInfra.AddressPlans))
+        {
+            // What every address takes depends on its plan: a changed address plan is a recount
+            // of every space, the one change that costs the catalogue's size (plans change rarely).
+            foreach (var key in _partitions.Keys.Concat(_touched.Keys).Distinct().ToList())
+            {
+                Partition(key.Namespace, key.Space).RecountUsage(infra.AddressPlans);
+            }
+        }
 
-        return new CatalogSnapshot(
-            spacePlans,
-            _addressPlans.Values,
-            _authServices,
-            _standardInfraConfigs,
-            _brokeredInfraConfigs,
-            _mqttInfraConfigs,
-            new Dictionary<(string, string), AddressSpaceEntry>(_spaces),
-            addresses,
-            GroupBySpace(_users.Values, u => (u.Namespace, u.Space)),
-            usage,
-            new Dictionary<ObjectKey, Resource>(_objects))
+        foreach (var (key, partition) in _touched)
+        {
+            var built = partition.ToImmutable();
+            if (built.IsEmpty)
+            {
+                _partitions.Remove(key);
+            }
+            else
+            {
+                _partitions[key] = built;
+            }
+        }
+
+        _touched.Clear();
+        return new CatalogSnapshot(infra, _spaces.ToImmutable(), _partitions.ToImmutable(), _spacesPerNamespace.ToImmutable(), _realms.ToImmutable(), _trees.ToImmutable(), _addresses, _users)
         {
             Origin = _origin,
         };
     }
 
-    private static Dictionary<(string, string), List<T>> GroupBySpace<T>(IEnumerable<T> entries, Func<T, (string, string)> key)
+    /// <summary>Takes a space out of the realm index; true when it was there (the caller keeps the counts).</summary>
+    private bool RemoveSpace(SpaceKey key)
     {
-        var bySpace = new Dictionary<(string, string), List<T>>();
-        foreach (var entry in entries)
+        if (!_spaces.TryGetValue(key, out var old))
         {
-            var k = key(entry);
-            if (!bySpace.TryGetValue(k, out var list))
-            {
-                bySpace[k] = list = [];
-            }
-
-            list.Add(entry);
+            return false;
         }
 
-        return bySpace;
+        _spaces.Remove(key);
+        var left = _realms[old.Realm].Remove(key);
+        if (left.IsEmpty)
+        {
+            _realms.Remove(old.Realm);
+        }
+        else
+        {
+            _realms[old.Realm] = left;
+        }
+
+        return true;
     }
 
-    private static ObjectKey Key(Resource resource) => new(resource.Kind, resource.Namespace, resource.Name);
+    /// <summary>The infra objects, copied on the first change to them: most batches touch none.</summary>
+    private Dictionary<ObjectKey, CatalogEntry> Infra() => _infra ??= _basisInfra.ToMutable();
+
+    private SpacePartition.Builder Partition(string @namespace, string space)
+    {
+        var key = new SpaceKey(@namespace, space);
+        if (!_touched.TryGetValue(key, out var partition))
+        {
+            // Usage is summed with the address plans as they stand in this batch; Build recounts if they change.
+            _touched[key] = partition = (_partitions.GetValueOrDefault(key) ?? SpacePartition.Empty).ToBuilder(CurrentAddressPlans());
+        }
+
+        return partition;
+    }
+
+    private static bool SamePlans(IReadOnlyDictionary<string, AddressPlanEntry> a, IReadOnlyDictionary<string, AddressPlanEntry> b) =>
+        ReferenceEquals(a, b) || (a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other.Equals(p.Value)));
+
+    private IReadOnlyDictionary<string, AddressPlanEntry> CurrentAddressPlans() =>
+        _infra is null ? _basisInfra.AddressPlans : _infra.Values.OfType<AddressPlanEntry>().ToDictionary(p => p.Name, StringComparer.Ordinal);
 }

@@ -1,139 +1,146 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 using EnMasse.Policy.Model;
 
 namespace EnMasse.Policy.Catalog;
 
-/// <summary>An immutable catalogue. A new state is a new snapshot, swapped in whole.</summary>
+/// <summary>
+/// An immutable catalogue. A change makes a new snapshot through <see cref="CatalogBuilder"/>
+/// that shares every part it did not touch, so a watch event costs O(log n), not a rebuild;
+/// readers keep the snapshot they started with.
+/// </summary>
 public sealed class CatalogSnapshot : ICatalog
 {
     /// <summary>The origin of a catalogue whose builder named none.</summary>
     public const string DefaultOrigin = "the catalogue";
 
-    private readonly FrozenDictionary<string, AddressSpacePlanEntry> _spacePlans;
-    private readonly FrozenDictionary<string, AddressPlanEntry> _addressPlans;
-    private readonly FrozenDictionary<string, FrozenSet<string>> _offered;
-    private readonly FrozenSet<string> _authServices;
-    private readonly FrozenSet<string> _standardInfraConfigs;
-    private readonly FrozenSet<string> _brokeredInfraConfigs;
-    private readonly FrozenSet<string> _mqttInfraConfigs;
-    private readonly Dictionary<(string, string), AddressSpaceEntry> _spaces;
-    private readonly Dictionary<(string, string), List<AddressEntry>> _addresses;
-    private readonly Dictionary<(string, string), List<UserEntry>> _users;
-    private readonly Dictionary<(string, string), SpaceUsage> _usage;
-    private readonly Dictionary<string, List<AddressSpaceEntry>> _realms;
-    private readonly Dictionary<string, int> _spacesPerNamespace;
-    private readonly Dictionary<ObjectKey, Resource> _objects;
-    private readonly Lazy<Dictionary<(string, string, string), List<AddressEntry>>> _byAddress;
+    private static readonly ImmutableDictionary<SpaceKey, AddressSpaceEntry> NoSpaces = ImmutableDictionary<SpaceKey, AddressSpaceEntry>.Empty;
+    private static readonly ImmutableDictionary<SpaceKey, SpacePartition> NoPartitions = ImmutableDictionary<SpaceKey, SpacePartition>.Empty;
+    private static readonly ImmutableDictionary<string, int> NoNamespaces = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
+    private static readonly ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> NoRealms = ImmutableDictionary.Create<string, ImmutableHashSet<SpaceKey>>(StringComparer.Ordinal);
 
     internal CatalogSnapshot(
-        IEnumerable<AddressSpacePlanEntry> spacePlans,
-        IEnumerable<AddressPlanEntry> addressPlans,
-        IEnumerable<string> authServices,
-        IEnumerable<string> standardInfraConfigs,
-        IEnumerable<string> brokeredInfraConfigs,
-        IEnumerable<string> mqttInfraConfigs,
-        Dictionary<(string, string), AddressSpaceEntry> spaces,
-        Dictionary<(string, string), List<AddressEntry>> addresses,
-        Dictionary<(string, string), List<UserEntry>> users,
-        Dictionary<(string, string), SpaceUsage> usage,
-        Dictionary<ObjectKey, Resource> objects)
+        InfraObjects infra,
+        ImmutableDictionary<SpaceKey, AddressSpaceEntry> spaces,
+        ImmutableDictionary<SpaceKey, SpacePartition> partitions,
+        ImmutableDictionary<string, int> spacesPerNamespace,
+        ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> realms,
+        ImmutableDictionary<ObjectKey, Resource> trees,
+        int addresses,
+        int users)
     {
-        _spacePlans = spacePlans.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
-        _addressPlans = addressPlans.ToFrozenDictionary(p => p.Name, StringComparer.Ordinal);
-        _offered = _spacePlans.Values
-            .Where(p => p.IsValid && p.AddressSpaceType is not null)
-            .GroupBy(p => p.AddressSpaceType!, StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.SelectMany(p => p.AddressPlans).ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        _authServices = authServices.ToFrozenSet(StringComparer.Ordinal);
-        _standardInfraConfigs = standardInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
-        _brokeredInfraConfigs = brokeredInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
-        _mqttInfraConfigs = mqttInfraConfigs.ToFrozenSet(StringComparer.Ordinal);
-        _spaces = spaces;
-        _addresses = addresses;
-        _users = users;
-        _usage = usage;
-        _realms = spaces.Values.GroupBy(s => s.Realm, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        _spacesPerNamespace = spaces.Keys.CountBy(k => k.Item1, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        _objects = objects;
-        _byAddress = new(() => _addresses.Values.SelectMany(l => l).Where(a => a.Address is not null)
-            .GroupBy(a => (a.Namespace, a.Space, a.Address!))
-            .ToDictionary(g => g.Key, g => g.ToList()));
-        AddressSpacePlans = [.. _spacePlans.Values.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name, StringComparer.Ordinal)];
-        AddressPlans = [.. _addressPlans.Values.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Name, StringComparer.Ordinal)];
-        Counts = new Dictionary<string, int>
-        {
-            ["AddressSpacePlan"] = _spacePlans.Count,
-            ["AddressPlan"] = _addressPlans.Count,
-            ["AuthenticationService"] = _authServices.Count,
-            ["InfraConfig"] = _standardInfraConfigs.Count + _brokeredInfraConfigs.Count,
-            ["AddressSpace"] = _spaces.Count,
-            ["Address"] = _addresses.Values.Sum(l => l.Count),
-            ["MessagingUser"] = _users.Values.Sum(l => l.Count),
-        };
+        Trees = trees;
+        Infra = infra;
+        Spaces = spaces;
+        Partitions = partitions;
+        SpacesPerNamespace = spacesPerNamespace;
+        Realms = realms;
+        AddressTotal = addresses;
+        UserTotal = users;
     }
 
-    public IReadOnlyList<AddressSpacePlanEntry> AddressSpacePlans { get; }
+    public static CatalogSnapshot Empty { get; } = new(InfraObjects.Empty, NoSpaces, NoPartitions, NoNamespaces, NoRealms, ImmutableDictionary<ObjectKey, Resource>.Empty, 0, 0);
 
-    public IReadOnlyList<AddressPlanEntry> AddressPlans { get; }
+    internal InfraObjects Infra { get; }
 
-    public IReadOnlyCollection<string> AuthenticationServices => _authServices;
+    internal ImmutableDictionary<SpaceKey, AddressSpaceEntry> Spaces { get; }
 
-    public IReadOnlyDictionary<string, int> Counts { get; }
+    internal ImmutableDictionary<SpaceKey, SpacePartition> Partitions { get; }
 
-    /// <summary>Every object the catalogue holds, plans and tenant objects alike: what an audit judges.</summary>
-    public IEnumerable<Resource> Objects => _objects.Values;
+    internal ImmutableDictionary<string, int> SpacesPerNamespace { get; }
+
+    /// <summary>Objects kept whole, by key: only those a builder was asked to keep (<see cref="CatalogBuilder.KeepingObjects"/>).</summary>
+    internal ImmutableDictionary<ObjectKey, Resource> Trees { get; }
+
+    /// <summary>
+    /// The objects kept whole: the policy's plans, and what a builder that keeps objects was
+    /// given (the webhook's background audit judges them). The rules never read them.
+    /// </summary>
+    public IEnumerable<Resource> Objects => Trees.Values;
 
     /// <summary>What messages call the catalogue's objects; the builder's caller names it.</summary>
     public string Origin { get; init; } = DefaultOrigin;
 
-    internal IEnumerable<AddressSpacePlanEntry> SpacePlanEntries => _spacePlans.Values;
+    /// <summary>The object kept whole under a key, or null.</summary>
+    public Resource? ObjectOf(ObjectKey key) => Trees.GetValueOrDefault(key);
 
-    internal IEnumerable<AddressPlanEntry> AddressPlanEntries => _addressPlans.Values;
+    /// <summary>The spaces of every namespace by their Keycloak realm.</summary>
+    internal ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> Realms { get; }
 
-    internal IEnumerable<string> StandardInfraConfigs => _standardInfraConfigs;
+    internal int AddressTotal { get; }
 
-    internal IEnumerable<string> BrokeredInfraConfigs => _brokeredInfraConfigs;
+    internal int UserTotal { get; }
 
-    internal IEnumerable<string> MqttInfraConfigs => _mqttInfraConfigs;
+    public IReadOnlyList<AddressSpacePlanEntry> AddressSpacePlans => Infra.OrderedSpacePlans;
 
-    internal IEnumerable<AddressSpaceEntry> SpaceEntries => _spaces.Values;
+    public IReadOnlyList<AddressPlanEntry> AddressPlans => Infra.OrderedAddressPlans;
 
-    internal IEnumerable<AddressEntry> AddressEntries => _addresses.Values.SelectMany(l => l);
+    public IReadOnlyCollection<string> AuthenticationServices => Infra.AuthServices.Keys;
 
-    internal IEnumerable<UserEntry> UserEntries => _users.Values.SelectMany(l => l);
+    public IReadOnlyDictionary<string, int> Counts => new Dictionary<string, int>
+    {
+        ["AddressSpacePlan"] = Infra.SpacePlans.Count,
+        ["AddressPlan"] = Infra.AddressPlans.Count,
+        ["AuthenticationService"] = Infra.AuthServices.Count,
+        ["InfraConfig"] = Infra.InfraConfigs.Count,
+        ["AddressSpace"] = Spaces.Count,
+        ["Address"] = AddressTotal,
+        ["MessagingUser"] = UserTotal,
+    };
 
-    public AddressSpacePlanEntry? AddressSpacePlan(string name) => _spacePlans.GetValueOrDefault(name);
+    public AddressSpacePlanEntry? AddressSpacePlan(string name) => Infra.SpacePlans.GetValueOrDefault(name);
 
-    public AddressPlanEntry? AddressPlan(string name) => _addressPlans.GetValueOrDefault(name);
+    public AddressPlanEntry? AddressPlan(string name) => Infra.AddressPlans.GetValueOrDefault(name);
 
-    public bool Offers(string spaceType, string addressPlan) => _offered.TryGetValue(spaceType, out var plans) && plans.Contains(addressPlan);
+    public bool HasAuthenticationService(string name) => Infra.AuthServices.ContainsKey(name);
 
-    public bool HasAuthenticationService(string name) => _authServices.Contains(name);
+    public bool Offers(string spaceType, string addressPlan) => Infra.Offered.TryGetValue(spaceType, out var plans) && plans.Contains(addressPlan);
 
-    public bool HasInfraConfig(string name) => _standardInfraConfigs.Contains(name) || _brokeredInfraConfigs.Contains(name);
+    public bool HasInfraConfig(string name) => Infra.InfraConfigNames.Contains(name);
 
-    public bool HasMqtt(string standardInfraConfig) => _mqttInfraConfigs.Contains(standardInfraConfig);
+    public bool HasMqtt(string standardInfraConfig) => Infra.MqttInfraConfigs.Contains(standardInfraConfig);
 
-    public AddressSpaceEntry? AddressSpace(string @namespace, string name) => _spaces.GetValueOrDefault((@namespace, name));
+    public AddressSpaceEntry? AddressSpace(string @namespace, string name) => Spaces.GetValueOrDefault(new SpaceKey(@namespace, name));
 
-    public IReadOnlyList<AddressEntry> AddressesOf(string @namespace, string space) =>
-        _addresses.TryGetValue((@namespace, space), out var list) ? list : [];
+    public IEnumerable<AddressEntry> AddressesOf(string @namespace, string space) => Partition(@namespace, space).Addresses.Values;
 
-    public IReadOnlyList<UserEntry> UsersOf(string @namespace, string space) =>
-        _users.TryGetValue((@namespace, space), out var list) ? list : [];
+    public IEnumerable<AddressEntry> AddressesWith(string @namespace, string space, string address)
+    {
+        var partition = Partition(@namespace, space);
+        return NameIndex.NamesWith(partition.NamesByAddress, address).Select(name => partition.Addresses[name]);
+    }
 
-    public int AddressSpaceCount(string @namespace) => _spacesPerNamespace.GetValueOrDefault(@namespace);
+    public IEnumerable<string> Topics(string @namespace, string space, string prefix = "") => ValueIndex.Values(Partition(@namespace, space).Topics, prefix);
 
-    public int AddressCount(string @namespace, string space) => AddressesOf(@namespace, space).Count;
+    public IEnumerable<string> AddressValues(string @namespace, string space, string prefix = "") => ValueIndex.Values(Partition(@namespace, space).ByAddress, prefix);
 
-    public int UserCount(string @namespace, string space) => UsersOf(@namespace, space).Count;
+    public IEnumerable<UserEntry> UsersOf(string @namespace, string space) => Partition(@namespace, space).Users.Values;
 
-    public SpaceUsage UsageOf(string @namespace, string space) => _usage.GetValueOrDefault((@namespace, space), SpaceUsage.Empty);
+    public IEnumerable<UserEntry> UsersWith(string @namespace, string space, string username)
+    {
+        var partition = Partition(@namespace, space);
+        return NameIndex.NamesWith(partition.ByUsername, username).Select(name => partition.Users[name]);
+    }
 
-    public IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm) => _realms.TryGetValue(realm, out var list) ? list : [];
+    public int AddressCount(string @namespace, string space) => Partition(@namespace, space).Addresses.Count;
 
-    public IReadOnlyList<AddressEntry> AddressesWith(string @namespace, string space, string address) =>
-        _byAddress.Value.TryGetValue((@namespace, space, address), out var list) ? list : [];
+    public int UserCount(string @namespace, string space) => Partition(@namespace, space).Users.Count;
 
-    public Resource? Existing(ObjectKey key) => _objects.GetValueOrDefault(key);
+    public int AddressSpaceCount(string @namespace) => SpacesPerNamespace.GetValueOrDefault(@namespace);
+
+    public SpaceUsage UsageOf(string @namespace, string space) => Partition(@namespace, space).Usage;
+
+    public IEnumerable<AddressSpaceEntry> SpacesWithRealm(string realm) =>
+        Realms.TryGetValue(realm, out var keys) ? keys.Select(k => Spaces[k]) : [];
+
+    /// <summary>The entry filed under a key, or null.</summary>
+    public CatalogEntry? Entry(ObjectKey key) => key.Kind switch
+    {
+        ResourceKind.AddressSpace => Spaces.GetValueOrDefault(new SpaceKey(key.Namespace, key.Name)),
+        ResourceKind.Address => ScopedName.Split(key.Name).Space is { } space ? Partition(key.Namespace, space).Addresses.GetValueOrDefault(key.Name) : null,
+        ResourceKind.MessagingUser => ScopedName.Split(key.Name).Space is { } space ? Partition(key.Namespace, space).Users.GetValueOrDefault(key.Name) : null,
+        _ => Infra.Entry(key),
+    };
+
+    private SpacePartition Partition(string @namespace, string space) =>
+        Partitions.GetValueOrDefault(new SpaceKey(@namespace, space)) ?? SpacePartition.Empty;
 }

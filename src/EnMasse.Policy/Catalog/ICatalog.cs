@@ -1,11 +1,10 @@
-using EnMasse.Policy.Model;
-
 namespace EnMasse.Policy.Catalog;
 
 /// <summary>
 /// What exists: published plans, infra configs, authentication services, address spaces,
-/// addresses and messaging users. Rules read only this, never an API server; lookups are O(1)
-/// or proportional to what they return, never to the catalogue's size.
+/// addresses and messaging users. Rules read only this, never an API server. Every lookup
+/// costs O(1) or O(log n) plus what it returns, never the size of a space or the catalogue:
+/// a review in a space of 100,000 addresses costs what it costs in an empty one.
 /// </summary>
 public interface ICatalog
 {
@@ -29,22 +28,34 @@ public interface ICatalog
     AddressSpaceEntry? AddressSpace(string @namespace, string name);
 
     /// <summary>The addresses of one address space, in no particular order.</summary>
-    IReadOnlyList<AddressEntry> AddressesOf(string @namespace, string space);
+    IEnumerable<AddressEntry> AddressesOf(string @namespace, string space);
+
+    /// <summary>The addresses of one address space whose spec.address is <paramref name="address"/>, by name.</summary>
+    IEnumerable<AddressEntry> AddressesWith(string @namespace, string space, string address);
+
+    /// <summary>The spec.address values of the space that start with <paramref name="prefix"/>, distinct and in order, read lazily.</summary>
+    IEnumerable<string> AddressValues(string @namespace, string space, string prefix = "");
+
+    /// <summary>The spec.address of every topic of the space that starts with <paramref name="prefix"/>, distinct and in order, read lazily.</summary>
+    IEnumerable<string> Topics(string @namespace, string space, string prefix = "");
 
     /// <summary>The messaging users of one address space, in no particular order.</summary>
-    IReadOnlyList<UserEntry> UsersOf(string @namespace, string space);
+    IEnumerable<UserEntry> UsersOf(string @namespace, string space);
 
-    /// <summary>What the addresses of one address space take from its plan, summed when the snapshot was built.</summary>
-    SpaceUsage UsageOf(string @namespace, string space);
-
-    /// <summary>How many AddressSpaces the namespace holds, counted when the snapshot was built.</summary>
-    int AddressSpaceCount(string @namespace);
+    /// <summary>The messaging users of one address space whose spec.username is <paramref name="username"/>, by name.</summary>
+    IEnumerable<UserEntry> UsersWith(string @namespace, string space, string username);
 
     /// <summary>How many Addresses the address space holds.</summary>
     int AddressCount(string @namespace, string space);
 
     /// <summary>How many MessagingUsers the address space holds.</summary>
     int UserCount(string @namespace, string space);
+
+    /// <summary>How many AddressSpaces the namespace holds.</summary>
+    int AddressSpaceCount(string @namespace);
+
+    /// <summary>What the addresses of one address space take from its plan, kept as a running sum.</summary>
+    SpaceUsage UsageOf(string @namespace, string space);
 
     /// <summary>
     /// Where the objects come from, as a message names it: "the checked files and --catalog"
@@ -54,13 +65,10 @@ public interface ICatalog
     string Origin { get; }
 
     /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one.</summary>
-    IReadOnlyList<AddressSpaceEntry> SpacesWithRealm(string realm);
+    IEnumerable<AddressSpaceEntry> SpacesWithRealm(string realm);
 
-    /// <summary>The addresses of one address space whose spec.address is <paramref name="address"/>: a lookup, so checking every address of a large change stays linear.</summary>
-    IReadOnlyList<AddressEntry> AddressesWith(string @namespace, string space, string address);
-
-    /// <summary>The object as it exists now, or null: with it a file's object is judged as an UPDATE.</summary>
-    Resource? Existing(ObjectKey key);
+    /// <summary>The entry filed under a key (an object as it exists now), or null.</summary>
+    CatalogEntry? Entry(ObjectKey key);
 
     IReadOnlyList<AddressSpacePlanEntry> AddressSpacePlans { get; }
 

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Immutable;
 
 namespace EnMasse.Policy.Catalog;
 
@@ -18,13 +18,13 @@ namespace EnMasse.Policy.Catalog;
 /// </list>
 /// Credits are summed as decimals, so 0.1 + 0.2 is 0.3 and a ceiling never rounds a sum up by accident.
 /// </summary>
-public sealed record SpaceUsage(decimal Router, decimal PooledBroker, decimal ShardedBroker, FrozenDictionary<string, decimal> Requested)
+public sealed record SpaceUsage(decimal Router, decimal PooledBroker, decimal ShardedBroker, ImmutableDictionary<string, decimal> Requested)
 {
     public const string RouterResource = "router";
     public const string BrokerResource = "broker";
     public const string AggregateResource = "aggregate";
 
-    public static SpaceUsage Empty { get; } = new(0, 0, 0, FrozenDictionary<string, decimal>.Empty);
+    public static SpaceUsage Empty { get; } = new(0, 0, 0, ImmutableDictionary.Create<string, decimal>(StringComparer.Ordinal));
 
     /// <summary>The routers the standard controller needs at least.</summary>
     public int RoutersNeeded => (int)Math.Ceiling(Router);
@@ -42,7 +42,8 @@ public sealed record SpaceUsage(decimal Router, decimal PooledBroker, decimal Sh
             return this;
         }
 
-        var requested = new Dictionary<string, decimal>(Requested, StringComparer.Ordinal);
+        // Kept per space and changed per address: an immutable map, not a frozen one, which costs far more to make.
+        var requested = Requested.ToBuilder();
         foreach (var (resource, credit) in plan.Resources)
         {
             var amount = sign * (decimal)credit;
@@ -70,6 +71,6 @@ public sealed record SpaceUsage(decimal Router, decimal PooledBroker, decimal Sh
             }
         }
 
-        return new SpaceUsage(router, pooled, sharded, requested.ToFrozenDictionary(StringComparer.Ordinal));
+        return new SpaceUsage(router, pooled, sharded, requested.ToImmutable());
     }
 }

@@ -11,7 +11,8 @@ public static class DocumentLoader
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static ReadResult Load(string file, byte[] bytes, DocumentLimits? limits = null)
+    /// <param name="sink">Takes the documents as they are read (<see cref="IDocumentSink"/>); the result then holds only the file's findings.</param>
+    public static ReadResult Load(string file, byte[] bytes, DocumentLimits? limits = null, IDocumentSink? sink = null)
     {
         limits ??= DocumentLimits.Default;
         if (bytes.LongLength > limits.MaxFileBytes)
@@ -37,12 +38,12 @@ public static class DocumentLoader
 
         if (IsJson(file))
         {
-            return JsonDocumentReader.Read(file, body.ToArray(), limits);
+            return JsonDocumentReader.Read(file, body.ToArray(), limits, sink);
         }
 
         var unprintable = FirstUnprintable(text);
         return unprintable < 0
-            ? YamlDocumentReader.Read(file, text, limits)
+            ? YamlDocumentReader.Read(file, text, limits, sink)
             : Fail(file, TextPosition(text, unprintable), $"the character U+{(int)text[unprintable]:X4} is not allowed in YAML (kubectl refuses the file: \"control characters are not allowed\")");
     }
 

@@ -27,7 +27,8 @@ public static class InputReader
 
     /// <summary>The read files in argument order, or the message that says why the run cannot be made.</summary>
     /// <param name="stdin">Read for "-"; null where there is no standard input (the webhook).</param>
-    public static InputReadResult Read(IReadOnlyList<string> paths, Stream? stdin, string workingDirectory, DocumentLimits? limits = null, InputSelection? selection = null)
+    /// <param name="sink">Takes every file's documents as they are read; the files then come back holding only their findings.</param>
+    public static InputReadResult Read(IReadOnlyList<string> paths, Stream? stdin, string workingDirectory, DocumentLimits? limits = null, InputSelection? selection = null, IDocumentSink? sink = null)
     {
         limits ??= DocumentLimits.Default;
         selection ??= InputSelection.All;
@@ -37,14 +38,14 @@ public static class InputReader
         {
             if (path == "-" && stdin is not null)
             {
-                files.Add(ReadStream(selection.StdinName, stdin, limits));
+                files.Add(ReadStream(selection.StdinName, stdin, limits, sink));
                 continue;
             }
 
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                Keep(ReadFile(path, full, limits, within: null, selection.Skip), skipped, files);
+                Keep(ReadFile(path, full, limits, within: null, selection.Skip, sink), skipped, files);
                 continue;
             }
 
@@ -68,7 +69,7 @@ public static class InputReader
                     shown = shown[2..];
                 }
 
-                Keep(ReadFile(shown, file, limits, within: full, selection.Skip), skipped, files);
+                Keep(ReadFile(shown, file, limits, within: full, selection.Skip, sink), skipped, files);
             }
         }
 
@@ -90,10 +91,10 @@ public static class InputReader
     /// <summary>One file, named <paramref name="shown"/> in findings: its documents, or a finding when it is not read.</summary>
     /// <param name="within">The walked directory the file must not lead out of; null for a file named by the user.</param>
     public static ReadResult ReadFile(string shown, string full, DocumentLimits? limits = null, string? within = null) =>
-        ReadFile(shown, full, limits ?? DocumentLimits.Default, within, skip: null).Result!;
+        ReadFile(shown, full, limits ?? DocumentLimits.Default, within, skip: null, sink: null).Result!;
 
     /// <summary>As <see cref="ReadFile(string, string, DocumentLimits?, string?)"/>, or a <see cref="SkippedInput"/> when <paramref name="skip"/> gives a reason for the bytes.</summary>
-    private static (ReadResult? Result, SkippedInput? Skipped) ReadFile(string shown, string full, DocumentLimits limits, string? within, Func<string, byte[], string?>? skip)
+    private static (ReadResult? Result, SkippedInput? Skipped) ReadFile(string shown, string full, DocumentLimits limits, string? within, Func<string, byte[], string?>? skip, IDocumentSink? sink)
     {
         var (bytes, length, refusal) = ReadBytes(full, limits.MaxFileBytes, within);
         if (refusal is not null)
@@ -106,7 +107,7 @@ public static class InputReader
             return (null, new SkippedInput(shown, full, reason));
         }
 
-        return (bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits), null);
+        return (bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits, sink), null);
     }
 
     /// <summary>
@@ -167,11 +168,11 @@ public static class InputReader
     }
 
     /// <summary>A stream read no further than the limit: its documents, or the finding that it is larger.</summary>
-    public static ReadResult ReadStream(string shown, Stream stream, DocumentLimits? limits = null)
+    public static ReadResult ReadStream(string shown, Stream stream, DocumentLimits? limits = null, IDocumentSink? sink = null)
     {
         limits ??= DocumentLimits.Default;
         var (bytes, length, _) = Bounded(stream, limits.MaxFileBytes, 0);
-        return bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits);
+        return bytes is null ? DocumentLoader.TooLarge(shown, length, limits) : DocumentLoader.Load(shown, bytes, limits, sink);
     }
 
     /// <summary>Reads at most one byte past the limit, so a file that grew or a stream that never ends is refused, not swallowed.</summary>

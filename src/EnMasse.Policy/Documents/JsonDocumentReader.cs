@@ -10,23 +10,28 @@ namespace EnMasse.Policy.Documents;
 /// </summary>
 public sealed class JsonDocumentReader
 {
+    private const string ItemsKey = "items";
+
     private readonly string _file;
     private readonly ReadBudget _budget;
+    private readonly IDocumentSink? _sink;
     private readonly byte[] _utf8;
     private readonly int[] _lineStarts;
     private readonly List<RawFinding> _problems = [];
     private (long Offset, int Line, int Column) _cursor = (0, 0, 1);
 
-    private JsonDocumentReader(string file, byte[] utf8, DocumentLimits limits)
+    private JsonDocumentReader(string file, byte[] utf8, DocumentLimits limits, IDocumentSink? sink)
     {
         _file = file;
+        _sink = sink;
         _utf8 = utf8;
         _budget = new ReadBudget(limits, "the document holds more than {0} values");
         _lineStarts = LineStarts(utf8);
     }
 
-    public static ReadResult Read(string file, byte[] utf8, DocumentLimits? limits = null) =>
-        new JsonDocumentReader(file, utf8, limits ?? DocumentLimits.Default).ReadAll();
+    /// <param name="sink">Takes the document (and its List items) as they are read; the result then holds none.</param>
+    public static ReadResult Read(string file, byte[] utf8, DocumentLimits? limits = null, IDocumentSink? sink = null) =>
+        new JsonDocumentReader(file, utf8, limits ?? DocumentLimits.Default, sink).ReadAll();
 
     private ReadResult ReadAll()
     {
@@ -51,7 +56,14 @@ public sealed class JsonDocumentReader
                 throw new ReadLimitException(At(reader.TokenStartIndex), "unexpected content after the JSON value");
             }
 
-            return new ReadResult(_file, [new SourceDocument(_file, root, _problems)], []);
+            var document = new SourceDocument(_file, root, _problems);
+            if (_sink is null)
+            {
+                return new ReadResult(_file, [document], []);
+            }
+
+            _sink.Add(document);
+            return new ReadResult(_file, [], []);
         }
         catch (JsonException e)
         {
@@ -105,19 +117,27 @@ public sealed class JsonDocumentReader
             var keyPosition = At(reader.TokenStartIndex);
             var key = Text(ref reader, keyPosition);
             Next(ref reader);
-            entries.Add(new NodeEntry(key, keyPosition, ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth)));
+            var value = _sink is not null && depth == 1 && key == ItemsKey && reader.TokenType == JsonTokenType.StartArray
+                ? ReadArray(ref reader, NodePath.Child(path, key), At(reader.TokenStartIndex), keyPosition, depth + 1, _sink)
+                : ReadValue(ref reader, NodePath.Child(path, key), keyPosition, depth);
+            entries.Add(new NodeEntry(key, keyPosition, value));
         }
 
         return entries.Build(start, keyStart);
     }
 
-    private SequenceNode ReadArray(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth)
+    /// <param name="sink">Offered each item (a document's top-level List items); an item it takes is not kept.</param>
+    private SequenceNode ReadArray(ref Utf8JsonReader reader, string path, Position start, Position keyStart, int depth, IDocumentSink? sink = null)
     {
         _budget.CheckDepth(depth, start);
         var items = new List<Node>();
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        for (var index = 0; Next(ref reader) != JsonTokenType.EndArray; index++)
         {
-            items.Add(ReadValue(ref reader, NodePath.Index(path, items.Count), Position.None, depth));
+            var item = ReadValue(ref reader, NodePath.Index(path, index), Position.None, depth);
+            if (sink is null || !sink.TakeItem(new SourceDocument(_file, item, [])))
+            {
+                items.Add(item);
+            }
         }
 
         return new SequenceNode(path, start, keyStart, items);

@@ -7,6 +7,9 @@ namespace EnMasse.Policy.Documents;
 /// </summary>
 public static class ListExpander
 {
+    /// <summary>True for a <c>kind: List</c> or typed list whose items are expanded.</summary>
+    public static bool IsList(Node root) => ListKind(root) is not null;
+
     public static IEnumerable<SourceDocument> Expand(SourceDocument document)
     {
         // The readers bound nesting depth, so the recursion is bounded too.
@@ -27,10 +30,7 @@ public static class ListExpander
 
     private static IEnumerable<SourceDocument> ExpandOnce(SourceDocument document)
     {
-        if (document.Root is not MappingNode root
-            || root.Get("kind") is not ScalarNode { Type: ScalarType.String } kind
-            || !kind.Value.EndsWith("List", StringComparison.Ordinal)
-            || root.Get("items") is not SequenceNode items)
+        if (ListKind(document.Root) is not { } kind || document.Root is not MappingNode root || root.Get("items") is not SequenceNode items)
         {
             yield return document;
             yield break;
@@ -60,4 +60,12 @@ public static class ListExpander
             first = false;
         }
     }
+
+    private static ScalarNode? ListKind(Node root) =>
+        root is MappingNode mapping
+        && mapping.Get("kind") is ScalarNode { Type: ScalarType.String } kind
+        && kind.Value.EndsWith("List", StringComparison.Ordinal)
+        && mapping.Get("items") is SequenceNode
+            ? kind
+            : null;
 }

@@ -9,28 +9,70 @@ namespace EnMasse.Policy.Documents;
 /// </summary>
 internal sealed class MappingBuilder(string path, List<RawFinding>? problems)
 {
+    /// <summary>
+    /// Up to this many keys a scan finds a key faster than a hash table costs to build; past it
+    /// the table is built once and kept, so a mapping of any size is still read in linear time.
+    /// Most Kubernetes mappings have fewer keys: a table per mapping was a third of reading time.
+    /// </summary>
+    private const int ScanLimit = 8;
+
     private readonly List<NodeEntry> _entries = [];
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
 
     public void Add(NodeEntry entry)
     {
-        if (_index.TryGetValue(entry.Key, out var earlier))
+        var earlier = IndexOf(entry.Key);
+        if (earlier >= 0)
         {
             problems?.Add(DuplicateKey.Finding(path, entry.Key, entry.KeyStart, _entries[earlier].KeyStart));
             _entries[earlier] = entry;
             return;
         }
 
-        _index[entry.Key] = _entries.Count;
-        _entries.Add(entry);
+        Append(entry);
     }
 
     /// <summary>Adds an entry only when the key is not there yet: merge keys (&lt;&lt;) never override what the mapping says.</summary>
     public void AddIfAbsent(NodeEntry entry)
     {
-        if (_index.TryAdd(entry.Key, _entries.Count))
+        if (IndexOf(entry.Key) < 0)
         {
-            _entries.Add(entry);
+            Append(entry);
+        }
+    }
+
+    private int IndexOf(string key)
+    {
+        if (_index is not null)
+        {
+            return _index.TryGetValue(key, out var at) ? at : -1;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Append(NodeEntry entry)
+    {
+        _entries.Add(entry);
+        if (_index is not null)
+        {
+            _index[entry.Key] = _entries.Count - 1;
+        }
+        else if (_entries.Count > ScanLimit)
+        {
+            _index = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                _index[_entries[i].Key] = i;
+            }
         }
     }
 

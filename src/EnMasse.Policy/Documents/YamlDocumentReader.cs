@@ -13,29 +13,31 @@ public sealed class YamlDocumentReader
 {
     private const string MergeKey = "<<";
 
+    private const string ItemsKey = "items";
+
     private readonly string _file;
     private readonly ReadBudget _budget;
+    private readonly IDocumentSink? _sink;
     private readonly Dictionary<string, Built> _anchors = new(StringComparer.Ordinal);
     private List<RawFinding> _problems = [];
     private Position _lastSeen = new(1, 1);
 
-    private YamlDocumentReader(string file, DocumentLimits limits)
+    private YamlDocumentReader(string file, DocumentLimits limits, IDocumentSink? sink)
     {
         _file = file;
+        _sink = sink;
         _budget = new ReadBudget(limits, "the document expands to more than {0} values (too many aliases?)");
     }
 
-    public static ReadResult Read(string file, string text, DocumentLimits? limits = null)
-    {
-        var reader = new YamlDocumentReader(file, limits ?? DocumentLimits.Default);
-        return reader.ReadAll(text);
-    }
+    /// <param name="sink">Takes the documents (and List items) as they are read; the result then holds none.</param>
+    public static ReadResult Read(string file, string text, DocumentLimits? limits = null, IDocumentSink? sink = null) =>
+        new YamlDocumentReader(file, limits ?? DocumentLimits.Default, sink).ReadAll(new StringReader(text), () => text);
 
-    private ReadResult ReadAll(string text)
+    private ReadResult ReadAll(TextReader input, Func<string> text)
     {
         var documents = new List<SourceDocument>();
         var fileFindings = new List<Finding>();
-        var parser = new Parser(new StringReader(text));
+        var parser = new Parser(input);
         try
         {
             parser.Consume<StreamStart>();
@@ -51,7 +53,15 @@ public sealed class YamlDocumentReader
                 _budget.Reset();
                 var root = ReadNode(parser, string.Empty, Position.None, depth: 0);
                 parser.Consume<DocumentEnd>();
-                documents.Add(new SourceDocument(_file, root.Node, _problems));
+                var document = new SourceDocument(_file, root.Node, _problems);
+                if (_sink is null)
+                {
+                    documents.Add(document);
+                }
+                else
+                {
+                    _sink.Add(document);
+                }
             }
 
             parser.Consume<StreamEnd>();
@@ -61,7 +71,7 @@ public sealed class YamlDocumentReader
             var at = ToPosition(e.Start);
             // YamlDotNet may place a tab error at the enclosing mapping's start, before the tab itself.
             var searchTo = e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : at.Line + 1;
-            fileFindings.Add(TabIndent(text, searchTo) is { } tab
+            fileFindings.Add(TabIndent(text(), searchTo) is { } tab
                 ? Finding.Syntax(_file, tab, $"a tab indents this line, and YAML indents with spaces only: replace the tab with spaces ({CleanMessage(e)} at line {at.Line})")
                 : Finding.Syntax(_file, at, CleanMessage(e)));
         }
@@ -116,18 +126,22 @@ public sealed class YamlDocumentReader
         }
     }
 
-    private Built ReadSequence(IParser parser, SequenceStart sequenceStart, string path, Position start, Position keyStart, int depth)
+    /// <param name="sink">Offered each item (a document's top-level List items); an item it takes is not kept.</param>
+    private Built ReadSequence(IParser parser, SequenceStart sequenceStart, string path, Position start, Position keyStart, int depth, IDocumentSink? sink = null)
     {
         _budget.CheckDepth(depth, start);
         parser.MoveNext();
         _budget.Count(1, start);
         var items = new List<Node>();
         long size = 1;
-        while (!parser.TryConsume<SequenceEnd>(out _))
+        for (var index = 0; !parser.TryConsume<SequenceEnd>(out _); index++)
         {
-            var item = ReadNode(parser, NodePath.Index(path, items.Count), Position.None, depth);
-            items.Add(item.Node);
+            var item = ReadNode(parser, NodePath.Index(path, index), Position.None, depth);
             size += item.Size;
+            if (sink is null || !sink.TakeItem(new SourceDocument(_file, item.Node, [])))
+            {
+                items.Add(item.Node);
+            }
         }
 
         return Remember(sequenceStart.Anchor, new Built(new SequenceNode(path, start, keyStart, items), size));
@@ -161,7 +175,9 @@ public sealed class YamlDocumentReader
                 continue;
             }
 
-            var value = ReadNode(parser, NodePath.Child(path, key), keyPosition, depth);
+            var value = _sink is not null && depth == 1 && key == ItemsKey && parser.Current is SequenceStart items
+                ? ReadSequence(parser, items, NodePath.Child(path, key), ToPosition(items.Start), keyPosition, depth + 1, _sink)
+                : ReadNode(parser, NodePath.Child(path, key), keyPosition, depth);
             size += value.Size;
             entries.Add(new NodeEntry(key, keyPosition, value.Node));
         }

@@ -29,6 +29,13 @@ public sealed record EvaluationRequest(
     /// <summary>Who asks (the review's userInfo); null offline. A requester the policy trusts is never denied.</summary>
     public Requester? Requester { get; init; }
 
+    /// <summary>
+    /// The mutating side's question: only the defaults and their patch, the same as a full
+    /// evaluation makes, without the schema walk, the rules and the findings, which the
+    /// mutating webhook would drop (the validating one gives the verdict).
+    /// </summary>
+    public bool DefaultsOnly { get; init; }
+
     public static EvaluationRequest ForDocument(SourceDocument document, Operation operation, Node? old, string @namespace, EnforcementPoint point) =>
         new(document.Root, operation, old, @namespace, point, document.File, document.Problems);
 }

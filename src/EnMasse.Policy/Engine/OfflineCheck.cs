@@ -17,7 +17,7 @@ public sealed class OfflineCheck
     /// <summary>How counts name the offline catalogue (<see cref="ICatalog.Origin"/>).</summary>
     public const string Origin = "the checked files and --catalog";
 
-    private readonly CatalogSnapshot _stored;
+    private readonly Dictionary<ObjectKey, Resource> _stored = [];
     private readonly CatalogSnapshot _catalog;
     private readonly PolicyEngine _engine;
     private readonly EnforcementPoint _point;
@@ -25,8 +25,18 @@ public sealed class OfflineCheck
     public OfflineCheck(PolicyBundle bundle, IReadOnlyList<ReadResult> files, IReadOnlyList<ReadResult> catalogFiles, string? @namespace, EnforcementPoint point)
     {
         Namespace = string.IsNullOrEmpty(@namespace) ? Resource.DefaultNamespace : @namespace;
-        _stored = new CatalogBuilder(bundle.Published).AddFiles(catalogFiles, Namespace).Build();
-        _catalog = new CatalogBuilder(_stored).AddFiles(files, Namespace).WithOrigin(Origin).Build();
+        _catalog = new CatalogBuilder(bundle.Published).AddFiles(catalogFiles, Namespace).AddFiles(files, Namespace).WithOrigin(Origin).Build();
+
+        // Only the stored versions of checked objects are kept: a --catalog dump of the whole
+        // cluster is otherwise needed only for its catalogue entries.
+        var checkedKeys = files.SelectMany(f => Resource.AllIn(f, Namespace)).Select(r => ObjectKey.Of(r.Resource)).ToHashSet();
+        foreach (var (_, resource) in catalogFiles.SelectMany(f => Resource.AllIn(f, Namespace)))
+        {
+            if (checkedKeys.Contains(ObjectKey.Of(resource)))
+            {
+                _stored[ObjectKey.Of(resource)] = resource;
+            }
+        }
         _engine = new PolicyEngine(bundle);
         _point = point;
     }
@@ -36,7 +46,7 @@ public sealed class OfflineCheck
 
     public CheckedResource Evaluate(SourceDocument document, Resource resource)
     {
-        var old = _stored.Existing(new ObjectKey(resource.Kind, resource.Namespace, resource.Name));
+        var old = _stored.GetValueOrDefault(ObjectKey.Of(resource));
         var operation = old is null ? Operation.Create : Operation.Update;
         var decision = _engine.Evaluate(EvaluationRequest.ForDocument(document, operation, old?.Root, Namespace, _point), _catalog);
         return new CheckedResource(resource, operation, decision);

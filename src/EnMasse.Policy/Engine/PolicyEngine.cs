@@ -47,6 +47,11 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             return Decision.Unjudged(original);
         }
 
+        if (request.DefaultsOnly)
+        {
+            return Defaults(original, catalog);
+        }
+
         var decision = Judge(request, original, catalog);
         if (stored is not null && decision.Errors.Any())
         {
@@ -66,6 +71,21 @@ public sealed class PolicyEngine(PolicyBundle bundle)
         }
 
         return decision;
+    }
+
+    /// <summary>What <see cref="Judge"/> patches, and nothing else: an object the API identity check refuses gets no patch there either.</summary>
+    private Decision Defaults(Resource original, ICatalog catalog)
+    {
+        switch (ApiIdentityCheck.Check(original, Policy.EnMasseVersion, []))
+        {
+            case ApiIdentityCheck.Outcome.NotOurs:
+                return Decision.NotApplicable;
+            case ApiIdentityCheck.Outcome.Reported:
+                return new Decision(true, true, [], [], original);
+        }
+
+        var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
+        return new Decision(true, true, [], patch, resource);
     }
 
     private Decision Judge(EvaluationRequest request, Resource original, ICatalog catalog)

@@ -19,7 +19,7 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
     /// <summary>What exists for a suite's cases: the policy's plans and the suite's catalogue files, read as --catalog reads them.</summary>
     public (CatalogSnapshot? Catalog, string? Error) Catalog(PolicyTestSuite suite, string suiteDirectory)
     {
-        var (files, error) = InputReader.Read([.. suite.Catalog.Select(t => Path.Combine(suiteDirectory, t.Value))], stdin: null, suiteDirectory);
+        var (files, error) = InputReader.Read([.. suite.Catalog.Select(t => Path.Combine(suiteDirectory, t.Value))], stdin: null, suiteDirectory, DocumentLimits.Catalog);
         error ??= files.SelectMany(f => f.FileFindings).Select(f => $"{f.File}:{f.Line}:{f.Column}: {f.Message}").FirstOrDefault();
         return error is not null ? (null, error) : (new CatalogBuilder(bundle.Published).AddFiles(files, Resource.DefaultNamespace).WithOrigin(Origin).Build(), null);
     }

@@ -109,7 +109,7 @@ public static class PolicyLoader
             plans.AddRange(ReadPlans(file, policy ?? AdmissionPolicy.Empty, findings));
         }
 
-        var published = new CatalogBuilder().AddRange(plans).Build();
+        var published = new CatalogBuilder { KeepingObjects = true }.AddRange(plans).Build();
         if (document is not null && policy is not null && findings.Count == 0)
         {
             var consistency = new List<(string? File, RawFinding Finding)>();

@@ -21,6 +21,17 @@ public static partial class Names
         return joined.Length == 0 ? "(none)" : joined;
     }
 
+    /// <summary>
+    /// Like <see cref="List"/>, but names at most <paramref name="most"/> and says when there are
+    /// more, so a message stays short and costs the same however many there are: the items are
+    /// read lazily and no further than one past the limit.
+    /// </summary>
+    public static string ListSome(IEnumerable<string> items, int most = 20)
+    {
+        var shown = items.Take(most + 1).ToList();
+        return shown.Count <= most ? List(shown) : $"{List(shown.Take(most))} and more";
+    }
+
     /// <summary>"; did you mean "x"?" or nothing.</summary>
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
         NearestName.Find(input, candidates) is { } nearest && nearest != input ? $"; did you mean \"{nearest}\"?" : string.Empty;

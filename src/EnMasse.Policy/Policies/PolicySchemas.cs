@@ -1,25 +1,21 @@
 using EnMasse.Policy.Schema;
-using NJsonSchema;
 
 namespace EnMasse.Policy.Policies;
 
-/// <summary>The JSON Schemas of the policy files, parsed by NJsonSchema; `policy schema` prints them for editors.</summary>
+/// <summary>The JSON Schemas of the policy files, each compiled on first use; `policy schema` prints them for editors.</summary>
 public static class PolicySchemas
 {
-    private static readonly Lazy<(JsonSchema Source, CompiledSchema Compiled)> Policy = new(() => Load("AdmissionPolicy"));
-    private static readonly Lazy<(JsonSchema Source, CompiledSchema Compiled)> Test = new(() => Load("PolicyTest"));
+    private static readonly Lazy<CompiledSchema> Policy = new(() => CompiledSchema.FromJson(KindSchemas.ReadResource(Resource("AdmissionPolicy"))));
+    private static readonly Lazy<CompiledSchema> Test = new(() => CompiledSchema.FromJson(KindSchemas.ReadResource(Resource("PolicyTest"))));
 
-    public static CompiledSchema AdmissionPolicy => Policy.Value.Compiled;
+    public static CompiledSchema AdmissionPolicy => Policy.Value;
 
-    public static CompiledSchema PolicyTest => Test.Value.Compiled;
+    public static CompiledSchema PolicyTest => Test.Value;
 
-    public static string AdmissionPolicyJson => Policy.Value.Source.ToJson();
+    /// <summary>As NJsonSchema writes it; only `policy schema` asks.</summary>
+    public static string AdmissionPolicyJson => KindSchemas.LoadResource(Resource("AdmissionPolicy")).ToJson();
 
-    public static string PolicyTestJson => Test.Value.Source.ToJson();
+    public static string PolicyTestJson => KindSchemas.LoadResource(Resource("PolicyTest")).ToJson();
 
-    private static (JsonSchema, CompiledSchema) Load(string name)
-    {
-        var source = KindSchemas.LoadResource($"EnMasse.Policy.Policies.{name}.schema.json");
-        return (source, CompiledSchema.Compile(source));
-    }
+    private static string Resource(string name) => $"EnMasse.Policy.Policies.{name}.schema.json";
 }

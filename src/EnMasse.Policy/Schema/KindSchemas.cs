@@ -8,7 +8,8 @@ namespace EnMasse.Policy.Schema;
 /// <summary>
 /// The JSON Schemas of the EnMasse kinds, shipped as resources: one base schema per kind (the
 /// 0.31 field set), turned into each release's field set by <see cref="VersionedFields"/>,
-/// parsed by NJsonSchema and compiled once per kind and release, on first use.
+/// compiled once per kind and release, on first use, with System.Text.Json (NJsonSchema only
+/// prints them for `policy schema`: parsing them through it was most of a CLI run's start-up).
 /// </summary>
 public static class KindSchemas
 {
@@ -18,9 +19,9 @@ public static class KindSchemas
         "StandardInfraConfig", "BrokeredInfraConfig", "AuthenticationService",
     ];
 
-    private static readonly FrozenDictionary<(string Kind, int Minor), Lazy<(JsonSchema Source, CompiledSchema Compiled)>> All =
+    private static readonly FrozenDictionary<(string Kind, int Minor), Lazy<(string Json, CompiledSchema Compiled)>> All =
         Names.SelectMany(k => EnMasseVersion.Supported.Select(v => (k, v)))
-            .ToFrozenDictionary(p => (p.k, p.v.Minor), p => new Lazy<(JsonSchema, CompiledSchema)>(() => Load(p.k, p.v)));
+            .ToFrozenDictionary(p => (p.k, p.v.Minor), p => new Lazy<(string, CompiledSchema)>(() => Load(p.k, p.v)));
 
     public static IEnumerable<string> Kinds => Names;
 
@@ -28,7 +29,8 @@ public static class KindSchemas
         All.TryGetValue((kind, version.Minor), out var s) ? s.Value.Compiled : null;
 
     /// <summary>The schema of a release as JSON, for editors and for `policy schema`.</summary>
-    public static string JsonFor(string kind, EnMasseVersion version) => All[(kind, version.Minor)].Value.Source.ToJson();
+    public static string JsonFor(string kind, EnMasseVersion version) =>
+        JsonSchema.FromJsonAsync(All[(kind, version.Minor)].Value.Json).GetAwaiter().GetResult().ToJson();
 
     internal static JsonSchema LoadResource(string logicalName) =>
         JsonSchema.FromJsonAsync(ReadResource(logicalName)).GetAwaiter().GetResult();
@@ -42,12 +44,12 @@ public static class KindSchemas
         return reader.ReadToEnd();
     }
 
-    private static (JsonSchema, CompiledSchema) Load(string kind, EnMasseVersion version)
+    private static (string, CompiledSchema) Load(string kind, EnMasseVersion version)
     {
         var json = JsonNode.Parse(ReadResource($"EnMasse.Policy.Schema.{kind}.json"))!.AsObject();
         VersionedFields.Apply(json, kind, version);
         json["description"] = $"{json["description"]?.GetValue<string>()} Field set of EnMasse {version}.";
-        var source = JsonSchema.FromJsonAsync(json.ToJsonString()).GetAwaiter().GetResult();
-        return (source, CompiledSchema.Compile(source));
+        var text = json.ToJsonString();
+        return (text, CompiledSchema.FromJson(text));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using System.Threading.Channels;
+using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
 using EnMasse.Webhook.Serving;
@@ -12,6 +14,8 @@ namespace EnMasse.Webhook.Cluster;
 /// Feeds the catalogue from the cluster: list, then watch from the list's resourceVersion, per
 /// resource. A watch that ends or breaks is resumed; 410 Gone (the version expired) means a
 /// fresh list. Reviews never call the API server: they read the last published snapshot.
+/// The watches hand their events to one applying loop, which takes whatever has queued up as
+/// one batch: a burst of events is one new snapshot, and each costs O(log n), not a rebuild.
 /// </summary>
 internal sealed partial class ClusterCatalogFeed(
     IKubernetes client,
@@ -20,6 +24,14 @@ internal sealed partial class ClusterCatalogFeed(
     ILogger<ClusterCatalogFeed> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Objects per list page, as client-go's reflectors ask for: a list of 100,000 never sits in memory as one body.</summary>
+    private const int PageSize = 500;
+
+    /// <summary>Most events applied as one batch, so one snapshot swap never waits on an unbounded burst.</summary>
+    private const int MaxBatch = 4096;
+
+    private readonly Channel<FeedEvent> _events = Channel.CreateBounded<FeedEvent>(new BoundedChannelOptions(MaxBatch) { SingleReader = true });
 
     /// <summary>Raised after each change is published to the catalogue; tests wait on it.</summary>
     public event Action<string>? Published;
@@ -30,7 +42,55 @@ internal sealed partial class ClusterCatalogFeed(
     public bool AllListed => WatchedResource.All.All(objects.Listed);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(WatchedResource.All.Select(r => RunAsync(r, stoppingToken)));
+        Task.WhenAll(WatchedResource.All.Select(r => RunAsync(r, stoppingToken)).Append(ApplyAsync(stoppingToken)));
+
+    /// <summary>The one loop that changes the catalogue: all queued events as one batch, then one publish.</summary>
+    private async Task ApplyAsync(CancellationToken stop)
+    {
+        var batch = new List<FeedEvent>();
+        var changes = new List<(ObjectKey, CatalogEntry?, Resource?)>();
+        try
+        {
+            while (await _events.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+            {
+                batch.Clear();
+                changes.Clear();
+                while (batch.Count < MaxBatch && _events.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    switch (next)
+                    {
+                        case FeedEvent.Listed listed: objects.Relist(listed.Resource, listed.Entries, changes); break;
+                        case FeedEvent.Changed { Entry: { } entry } changed: objects.Upsert(changed.Resource, entry, changed.Tree, changes); break;
+                        case FeedEvent.Changed changed: objects.Delete(changed.Resource, changed.Key, changes); break;
+                    }
+                }
+
+                try
+                {
+                    state.ApplyClusterChanges(changes);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The last published catalogue keeps serving; the next list of the resource heals it.
+                    LogNotApplied(logger, e, batch.Count);
+                }
+
+                foreach (var listed in batch.OfType<FeedEvent.Listed>())
+                {
+                    listed.Applied.TrySetResult();
+                }
+
+                foreach (var resource in batch.Select(e => e.Resource).Distinct())
+                {
+                    Published?.Invoke(resource.ToString());
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
 
     private async Task RunAsync(WatchedResource resource, CancellationToken stop)
     {
@@ -66,17 +126,42 @@ internal sealed partial class ClusterCatalogFeed(
 
     private async Task<string?> ListAsync(WatchedResource resource, CancellationToken stop)
     {
-        using var response = resource.InfraNamespaceOnly
-            ? await client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(resource.Group, resource.Version, Namespace, resource.Plural, cancellationToken: stop)
-            : await client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(resource.Group, resource.Version, resource.Plural, cancellationToken: stop);
-        var list = response.Body;
-        var items = list.TryGetProperty("items", out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(i => ToResource(resource, i)).OfType<Resource>().ToList()
-            : [];
-        objects.Replace(resource, items);
-        Publish(resource.ToString());
-        return list.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("resourceVersion", out var rv) ? rv.GetString() : null;
+        var entries = new List<(CatalogEntry, Resource?)>();
+        string? resourceVersion = null;
+        string? next = null;
+        do
+        {
+            using var response = resource.InfraNamespaceOnly
+                ? await client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<JsonElement>(resource.Group, resource.Version, Namespace, resource.Plural, continueParameter: next, limit: PageSize, cancellationToken: stop)
+                : await client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<JsonElement>(resource.Group, resource.Version, resource.Plural, continueParameter: next, limit: PageSize, cancellationToken: stop);
+            var page = response.Body;
+            if (page.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    if (ToResource(item) is { } read && CatalogEntry.From(read) is { } entry)
+                    {
+                        entries.Add((entry, state.KeepsObjects ? read : null));
+                    }
+                }
+            }
+
+            var metadata = page.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+            resourceVersion = Text(metadata, "resourceVersion") ?? resourceVersion;
+            next = Text(metadata, "continue");
+        }
+        while (!string.IsNullOrEmpty(next));
+
+        // The watch starts once the list is in the catalogue: what a client sees after that is
+        // never older than the list.
+        var listed = new FeedEvent.Listed(resource, entries);
+        await _events.Writer.WriteAsync(listed, stop).ConfigureAwait(false);
+        await listed.Applied.Task.WaitAsync(stop).ConfigureAwait(false);
+        return resourceVersion;
     }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>Watches until the server ends the stream; returns the last resourceVersion seen, or null when a relist is needed.</summary>
     private async Task<string?> WatchAsync(WatchedResource resource, string? resourceVersion, CancellationToken stop)
@@ -104,21 +189,13 @@ internal sealed partial class ClusterCatalogFeed(
                 resourceVersion = rv.GetString();
             }
 
-            if (type == WatchEventType.Bookmark || ToResource(resource, item) is not { } changed)
+            if (type == WatchEventType.Bookmark || ToResource(item) is not { } changed)
             {
                 continue;
             }
 
-            if (type == WatchEventType.Deleted)
-            {
-                objects.Delete(resource, changed);
-            }
-            else
-            {
-                objects.Upsert(resource, changed);
-            }
-
-            Publish(resource.ToString());
+            var entry = type == WatchEventType.Deleted ? null : CatalogEntry.From(changed);
+            await _events.Writer.WriteAsync(new FeedEvent.Changed(resource, ObjectKey.Of(changed), entry, state.KeepsObjects ? changed : null), stop).ConfigureAwait(false);
         }
 
         if (expired)
@@ -132,13 +209,7 @@ internal sealed partial class ClusterCatalogFeed(
 
     private string Namespace => state.Current?.Engine.Policy.InfraNamespace ?? "enmasse-infra";
 
-    private void Publish(string resource)
-    {
-        state.SetClusterObjects(() => [.. objects.All]);
-        Published?.Invoke(resource);
-    }
-
-    private static Resource? ToResource(WatchedResource resource, JsonElement item)
+    internal static Resource? ToResource(JsonElement item)
     {
         var node = JsonElementConverter.ToNode(item);
         if (node is MappingNode mapping && mapping.Get("kind") is null)
@@ -152,7 +223,9 @@ internal sealed partial class ClusterCatalogFeed(
     [LoggerMessage(20, LogLevel.Warning, "Watch of {Resource} expired (410 Gone); listing again")]
     private static partial void LogExpired(ILogger logger, string resource);
 
+    [LoggerMessage(22, LogLevel.Error, "{Count} catalogue changes from the cluster could not be applied; the last catalogue keeps serving")]
+    private static partial void LogNotApplied(ILogger logger, Exception exception, int count);
+
     [LoggerMessage(21, LogLevel.Warning, "Watch of {Resource} broke; keeping the last good state and retrying in {DelayMs} ms")]
     private static partial void LogBroken(ILogger logger, Exception exception, string resource, double delayMs);
 }
-

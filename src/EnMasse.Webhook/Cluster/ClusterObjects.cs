@@ -1,37 +1,59 @@
-using System.Collections.Concurrent;
 using EnMasse.Policy.Catalog;
 using EnMasse.Policy.Model;
 
 namespace EnMasse.Webhook.Cluster;
 
 /// <summary>
-/// The objects the watches have seen, per resource. A relist replaces one resource's objects
-/// whole; until it succeeds the last good ones stay.
+/// Which objects each watched resource has brought, by key, so that a relist can say what
+/// went away while the watch was down. Turns the feed's events into catalogue changes. Used
+/// by the feed's one applying loop only.
 /// </summary>
 internal sealed class ClusterObjects
 {
-    private readonly ConcurrentDictionary<WatchedResource, ConcurrentDictionary<ObjectKey, Resource>> _byResource = new();
-    private readonly ConcurrentDictionary<WatchedResource, bool> _listed = new();
+    private readonly Dictionary<WatchedResource, HashSet<ObjectKey>> _byResource = [];
+    private readonly HashSet<WatchedResource> _listed = [];
+    private readonly Lock _listedGate = new();
 
-    public void Replace(WatchedResource resource, IEnumerable<Resource> objects)
+    /// <summary>A fresh list replaces the resource's objects whole: what it lacks is deleted.</summary>
+    public void Relist(WatchedResource resource, IReadOnlyList<(CatalogEntry Entry, Resource? Tree)> entries, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
     {
-        var fresh = new ConcurrentDictionary<ObjectKey, Resource>();
-        foreach (var item in objects)
+        var fresh = entries.Select(e => e.Entry.Key).ToHashSet();
+        if (_byResource.TryGetValue(resource, out var known))
         {
-            fresh[Key(item)] = item;
+            changes.AddRange(known.Where(k => !fresh.Contains(k)).Select(k => (k, (CatalogEntry?)null, (Resource?)null)));
         }
 
+        changes.AddRange(entries.Select(e => (e.Entry.Key, (CatalogEntry?)e.Entry, e.Tree)));
         _byResource[resource] = fresh;
-        _listed[resource] = true;
+        lock (_listedGate)
+        {
+            _listed.Add(resource);
+        }
     }
 
-    public void Upsert(WatchedResource resource, Resource item) => _byResource.GetOrAdd(resource, _ => new())[Key(item)] = item;
+    public void Upsert(WatchedResource resource, CatalogEntry entry, Resource? tree, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
+    {
+        Known(resource).Add(entry.Key);
+        changes.Add((entry.Key, entry, tree));
+    }
 
-    public void Delete(WatchedResource resource, Resource item) => _byResource.GetOrAdd(resource, _ => new()).TryRemove(Key(item), out _);
+    public void Delete(WatchedResource resource, ObjectKey key, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
+    {
+        if (Known(resource).Remove(key))
+        {
+            changes.Add((key, null, null));
+        }
+    }
 
-    public bool Listed(WatchedResource resource) => _listed.ContainsKey(resource);
+    /// <summary>True once a list of the resource has reached the catalogue; read by /readyz from any thread.</summary>
+    public bool Listed(WatchedResource resource)
+    {
+        lock (_listedGate)
+        {
+            return _listed.Contains(resource);
+        }
+    }
 
-    public IEnumerable<Resource> All => _byResource.Values.SelectMany(d => d.Values);
-
-    private static ObjectKey Key(Resource item) => new(item.Kind, item.Namespace, item.Name);
+    private HashSet<ObjectKey> Known(WatchedResource resource) =>
+        _byResource.TryGetValue(resource, out var known) ? known : _byResource[resource] = [];
 }

@@ -8,7 +8,7 @@ namespace EnMasse.Webhook.Diagnostics;
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Information, "Admission {Webhook} uid={Uid} {Kind} {Namespace}/{Name} {Operation}: allowed={Allowed} rules={Rules}")]
+    [LoggerMessage(1, LogLevel.Debug, "Admission {Webhook} uid={Uid} {Kind} {Namespace}/{Name} {Operation}: allowed={Allowed} rules={Rules}")]
     public static partial void Reviewed(ILogger logger, string webhook, string uid, string? kind, string? @namespace, string? name, string operation, bool allowed, string rules);
 
     [LoggerMessage(2, LogLevel.Error, "Admission {Webhook} uid={Uid} failed inside the webhook; answering 500 so the failurePolicy decides")]

@@ -1,7 +1,8 @@
 namespace EnMasse.Webhook.Serving;
 
 /// <summary>Where the served policy comes from: the policy directory, the --catalog paths (objects that exist) and whether the cluster is watched.</summary>
-internal sealed record PolicySources(string Policies, IReadOnlyList<string> Catalog, bool Cluster = false)
+/// <param name="KeepObjects">Keep the cluster's objects whole, not only what the rules read: the background audit judges them.</param>
+internal sealed record PolicySources(string Policies, IReadOnlyList<string> Catalog, bool Cluster = false, bool KeepObjects = false)
 {
     public const string ClusterOrigin = "the cluster, as the webhook last saw it";
 

@@ -22,8 +22,12 @@ internal sealed class PolicyState : IDisposable
     private DebouncedWatcher? _watcher;
     private ServingState? _current;
     private PolicyBundle? _bundle;
-    private IReadOnlyList<Resource> _fileObjects = [];
-    private IReadOnlyList<Resource> _clusterObjects = [];
+
+    /// <summary>The policy's plans and the --catalog objects: what the cluster's objects are laid over.</summary>
+    private CatalogSnapshot _base = CatalogSnapshot.Empty;
+
+    /// <summary>The cluster's objects, by key (whole only when they are kept), to lay them over a reloaded base.</summary>
+    private readonly Dictionary<ObjectKey, (CatalogEntry Entry, Resource? Tree)> _overlay = [];
 
     public PolicyState(PolicySources options, WebhookMetrics metrics, ILogger<PolicyState> logger)
     {
@@ -36,6 +40,9 @@ internal sealed class PolicyState : IDisposable
     public event Action<bool>? Reloaded;
 
     public ServingState? Current => Volatile.Read(ref _current);
+
+    /// <summary>True when the catalogue keeps the cluster's objects whole (for the background audit), not only what the rules read.</summary>
+    public bool KeepsObjects => _options.KeepObjects;
 
     /// <summary>
     /// Loads the policy and the --catalog files; true when the new state serves. Anything that
@@ -65,6 +72,14 @@ internal sealed class PolicyState : IDisposable
             }
 
             var catalog = Current!.Catalog;
+
+            // Reading a large --catalog leaves its text and parse garbage behind: give the memory
+            // back to the system now rather than serve with a heap sized for the load.
+            if (_base.Counts.Values.Sum() > 10_000)
+            {
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             _metrics.Reloads.WithLabels("success").Inc();
             Log.PolicyLoaded(_logger, _options.Policies, catalog.AddressSpacePlans.Count, catalog.AddressPlans.Count, catalog.Counts.Values.Sum());
             Reloaded?.Invoke(true);
@@ -81,8 +96,11 @@ internal sealed class PolicyState : IDisposable
             return Describe(loaded.Findings);
         }
 
-        // The same reader and the same refusals as the CLI's --catalog.
-        var (files, error) = InputReader.Read(_options.Catalog, stdin: null, Environment.CurrentDirectory);
+        // The same reader and the same refusals as the CLI's --catalog; the objects go straight
+        // into the catalogue as they are read, so a dump of a whole cluster is never held as trees.
+        var bundle = loaded.Bundle!;
+        var builder = new CatalogBuilder(bundle.Published) { KeepingObjects = KeepsObjects };
+        var (files, error) = InputReader.Read(_options.Catalog, stdin: null, Environment.CurrentDirectory, DocumentLimits.Catalog, sink: new CatalogSink(builder, Resource.DefaultNamespace));
         if (error is not null)
         {
             return "--catalog " + error;
@@ -93,9 +111,15 @@ internal sealed class PolicyState : IDisposable
             return "a --catalog file does not parse: " + Describe(broken);
         }
 
-        _bundle = loaded.Bundle!;
-        _fileObjects = [.. files.SelectMany(f => Resource.AllIn(f, Resource.DefaultNamespace)).Select(r => r.Resource)];
-        Publish();
+        _bundle = bundle;
+        _base = builder.Build();
+        var served = new CatalogBuilder(_base) { KeepingObjects = KeepsObjects }.WithOrigin(_options.Origin);
+        foreach (var (entry, tree) in _overlay.Values)
+        {
+            served.Set(entry, tree);
+        }
+
+        Publish(served.Build());
         return null;
     }
 
@@ -103,26 +127,56 @@ internal sealed class PolicyState : IDisposable
         string.Join(" | ", findings.Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule} {f.Message}"));
 
     /// <summary>
-    /// Lays the cluster's objects over the policy's plans and the --catalog files, and swaps the
-    /// result in. The objects are read inside the lock: several watches publish at once, and a
-    /// snapshot taken before the lock could overwrite a newer one.
+    /// Applies changes of the cluster's objects (an entry, or null for a deletion) to the
+    /// served catalogue: the cost is that of the changes, not of the catalogue. A deleted
+    /// object that the --catalog files or the policy also hold falls back to their version.
+    /// Until the first good load the changes are only kept, to be laid over it.
     /// </summary>
-    public void SetClusterObjects(Func<IReadOnlyList<Resource>> read)
+    public void ApplyClusterChanges(IReadOnlyList<(ObjectKey Key, CatalogEntry? Entry, Resource? Tree)> changes)
     {
         lock (_gate)
         {
-            _clusterObjects = read();
-            if (_bundle is not null)
+            foreach (var (key, entry, tree) in changes)
             {
-                Publish();
+                if (entry is null)
+                {
+                    _overlay.Remove(key);
+                }
+                else
+                {
+                    _overlay[key] = (entry, tree);
+                }
             }
+
+            if (Current is not { } current)
+            {
+                return;
+            }
+
+            var builder = new CatalogBuilder(current.Catalog) { KeepingObjects = KeepsObjects };
+            foreach (var (key, entry, tree) in changes)
+            {
+                if (entry is not null)
+                {
+                    builder.Set(entry, tree);
+                }
+                else if (_base.Entry(key) is { } kept)
+                {
+                    builder.Set(kept, _base.ObjectOf(key));
+                }
+                else
+                {
+                    builder.Remove(key);
+                }
+            }
+
+            Publish(builder.Build());
         }
     }
 
-    private void Publish()
+    private void Publish(CatalogSnapshot catalog)
     {
-        var catalog = new CatalogBuilder(_bundle!.Published).AddRange(_fileObjects).AddRange(_clusterObjects).WithOrigin(_options.Origin).Build();
-        Volatile.Write(ref _current, new ServingState(new PolicyEngine(_bundle), catalog));
+        Volatile.Write(ref _current, new ServingState(new PolicyEngine(_bundle!), catalog));
         foreach (var (kind, count) in catalog.Counts)
         {
             _metrics.CatalogObjects.WithLabels(kind).Set(count);

@@ -156,12 +156,13 @@ public sealed class YamlDocumentReaderTests
     }
 
     [Fact]
-    public void Too_many_documents_are_stopped()
+    public void Fifty_thousand_documents_within_the_size_limit_are_all_read()
     {
-        var limits = new DocumentLimits { MaxDocuments = 3 };
-        var read = YamlDocumentReader.Read("a.yaml", "a: 1\n---\na: 2\n---\na: 3\n---\na: 4\n", limits);
-        Assert.Equal(3, read.Documents.Count);
-        Assert.Contains("more than 3 documents", Assert.Single(read.FileFindings).Message, StringComparison.Ordinal);
+        var text = string.Concat(Enumerable.Range(0, 50_000).Select(i => $"---\nkind: Address\nmetadata: {{ name: s.a{i} }}\n"));
+        var read = YamlDocumentReader.Read("a.yaml", text);
+        Assert.Empty(read.FileFindings);
+        Assert.Equal(50_000, read.Documents.Count);
+        Assert.Equal("s.a49999", ((ScalarNode)((MappingNode)((MappingNode)read.Documents[^1].Root).Get("metadata")!).Get("name")!).Value);
     }
 
     [Fact]

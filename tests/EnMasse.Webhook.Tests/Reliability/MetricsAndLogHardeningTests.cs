@@ -30,7 +30,7 @@ public sealed class MetricsAndLogHardeningTests
     public async Task The_mutating_webhook_records_the_verdict_it_answered()
     {
         var lines = new ConcurrentQueue<string>();
-        await using var server = await WebhookServer.StartAsync(logging: b => b.AddProvider(new CollectingLogger(lines)));
+        await using var server = await WebhookServer.StartAsync(logging: b => b.AddProvider(new CollectingLogger(lines)).SetMinimumLevel(LogLevel.Debug));
 
         var (_, review, _) = await server.PostAsync("/mutate", Reviews.For(Denied, uid: "uid-mutate"));
 
@@ -45,7 +45,7 @@ public sealed class MetricsAndLogHardeningTests
     public async Task A_name_with_a_newline_and_an_escape_sequence_is_logged_escaped_on_one_line()
     {
         var lines = new ConcurrentQueue<string>();
-        await using var server = await WebhookServer.StartAsync(logging: b => b.AddProvider(new CollectingLogger(lines)));
+        await using var server = await WebhookServer.StartAsync(logging: b => b.AddProvider(new CollectingLogger(lines)).SetMinimumLevel(LogLevel.Debug));
         var review = Reviews.For(Denied, uid: "uid-forged").Replace("\"namespace\":\"team1\",\"operation\"", "\"namespace\":\"team1\",\"name\":\"q\\nInformation: forged \\u001b]0;x\\u0007\",\"operation\"", StringComparison.Ordinal);
 
         await server.PostAsync("/mutate", review);

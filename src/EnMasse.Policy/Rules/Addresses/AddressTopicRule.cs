@@ -7,6 +7,8 @@ namespace EnMasse.Policy.Rules.Addresses;
 /// <summary><c>address.topic</c>: a subscription names a topic of its space; nothing else has a topic.</summary>
 public sealed class AddressTopicRule : TenantRule<AddressObject>
 {
+    private const int MaxSuggestionCandidates = 1000;
+
     public override string Id => RuleIds.AddressTopic;
 
     /// <summary>A warning at admission: the topic may come later in the same apply (see <see cref="IRule.AdmissionSeverity"/>).</summary>
@@ -39,16 +41,19 @@ public sealed class AddressTopicRule : TenantRule<AddressObject>
             return;
         }
 
-        var addresses = context.Catalog.AddressesOf(subject.Namespace, space);
-        if (addresses.Any(a => a.Address == topic.Value && a.Type == "topic"))
+        var named = context.Catalog.AddressesWith(subject.Namespace, space, topic.Value).ToList();
+        if (named.Any(a => a.Type == "topic"))
         {
             return;
         }
 
-        var other = addresses.FirstOrDefault(a => a.Address == topic.Value);
-        var topics = addresses.Where(a => a.Type == "topic" && a.Address is not null).Select(a => a.Address!).Order(StringComparer.Ordinal).ToList();
-        context.Report(topic, other is not null
-            ? $"spec.topic \"{topic.Value}\" is a {other.Type} address, not a topic; topics in \"{space}\": {Names.List(topics)}"
-            : $"spec.topic \"{topic.Value}\" names no topic address in address space \"{space}\"; topics there: {Names.List(topics)}{Names.DidYouMean(topic.Value, addresses.Where(a => a.Address is not null).Select(a => a.Address!))}");
+        // Lists and suggestions read at most a bounded stretch of the space's sorted topics, so a
+        // denial costs the same in a space of 100,000 addresses: the first ones to list, and for
+        // "did you mean" those that share the typed value's first letter.
+        var topics = Names.ListSome(context.Catalog.Topics(subject.Namespace, space));
+        var near = topic.Value.Length == 0 ? [] : context.Catalog.Topics(subject.Namespace, space, topic.Value[..1]).Take(MaxSuggestionCandidates);
+        context.Report(topic, named.Count > 0
+            ? $"spec.topic \"{topic.Value}\" is a {named[0].Type} address, not a topic; topics in \"{space}\": {topics}"
+            : $"spec.topic \"{topic.Value}\" names no topic address in address space \"{space}\"; topics there: {topics}{Names.DidYouMean(topic.Value, near)}");
     }
 }

@@ -39,12 +39,10 @@ public sealed class CapacityAddressRule : TenantRule<AddressObject>
         }
 
         var usage = context.Catalog.UsageOf(subject.Namespace, space.Name);
-        if (context.Catalog.Existing(new ObjectKey(ResourceKind.Address, subject.Namespace, subject.Name)) is { } stored)
+        if (context.Catalog.Entry(new ObjectKey(ResourceKind.Address, subject.Namespace, subject.Name)) is AddressEntry stored)
         {
             // The stored version is counted already; the request replaces it.
-            var before = AddressObject.Bind(stored);
-            var provisioned = NodeRead.String(NodeRead.Map(stored.Root, "status"), "phase")?.Value != "Pending";
-            usage = usage.With(before.Plan is null ? null : context.Catalog.AddressPlan(before.Plan.Value), before.Type?.Value, provisioned, -1);
+            usage = usage.With(stored.Plan is null ? null : context.Catalog.AddressPlan(stored.Plan), stored.Type, !stored.Unprovisioned, -1);
         }
 
         usage = usage.With(addressPlan, subject.Type?.Value, provisioned: true, 1);

@@ -58,7 +58,7 @@ public sealed class TenantQuotaRule : ITenantRule
     private static void Judge(RuleContext context, TenantEntitlement tenant, string field, int max, int counted, string where, (string One, string Many) what)
     {
         var subject = context.Subject;
-        var others = context.Catalog.Existing(new ObjectKey(subject.Resource.Kind, subject.Namespace, subject.Name)) is null ? counted : counted - 1;
+        var others = context.Catalog.Entry(new ObjectKey(subject.Resource.Kind, subject.Namespace, subject.Name)) is null ? counted : counted - 1;
         var total = others + 1;
         if (total <= max)
         {

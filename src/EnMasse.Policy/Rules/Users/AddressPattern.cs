@@ -1,3 +1,5 @@
+using EnMasse.Policy.Catalog;
+
 namespace EnMasse.Policy.Rules.Users;
 
 /// <summary>
@@ -28,6 +30,38 @@ internal static class AddressPattern
         "brokered" => MatchesBrokered(pattern, address),
         _ => MatchesStandard(pattern, address) || MatchesBrokered(pattern, address),
     };
+
+    /// <summary>Most addresses one lookup reads before it gives the pattern the benefit of the doubt.</summary>
+    private const int MaxCandidates = 10_000;
+
+    /// <summary>
+    /// True when the pattern may match an address of the space. A pattern without wildcards is
+    /// one lookup; otherwise only the addresses that start with its literal part are read (every
+    /// address a pattern can match starts with the text before its first wildcard, less a
+    /// trailing '/' since '*' and '#' match zero words), at most <see cref="MaxCandidates"/> of
+    /// them: a review costs the same however many addresses the space holds, and a pattern too
+    /// broad to check within that is taken to match.
+    /// </summary>
+    public static bool MatchesAny(ICatalog catalog, string @namespace, string space, string pattern, string? spaceType)
+    {
+        var wildcard = pattern.IndexOfAny(Wildcards);
+        if (wildcard < 0)
+        {
+            return catalog.AddressesWith(@namespace, space, pattern).Any();
+        }
+
+        var prefix = pattern[..wildcard].TrimEnd('/');
+        var read = 0;
+        foreach (var address in catalog.AddressValues(@namespace, space, prefix))
+        {
+            if (Matches(pattern, address, spaceType) || ++read == MaxCandidates)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A grant of every address: never a typo, never worth a warning.</summary>
     public static bool IsEverything(string pattern) => pattern is "*" or "#";

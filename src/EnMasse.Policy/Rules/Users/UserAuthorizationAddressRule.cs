@@ -21,13 +21,12 @@ public sealed class UserAuthorizationAddressRule : TenantRule<MessagingUserObjec
             return;
         }
 
-        var known = context.Catalog.AddressesOf(subject.Namespace, space.Name);
         foreach (var entry in NodeRead.Maps(subject.AuthorizationNode))
         {
             foreach (var pattern in NodeRead.Strings(NodeRead.List(entry, "addresses")))
             {
                 if (!AddressPattern.IsEverything(pattern.Value) && AddressPattern.Problem(pattern.Value) is null
-                    && !known.Any(a => a.Address is { } address && AddressPattern.Matches(pattern.Value, address, space.Type)))
+                    && !AddressPattern.MatchesAny(context.Catalog, subject.Namespace, space.Name, pattern.Value, space.Type))
                 {
                     context.Report(pattern, $"address pattern \"{pattern.Value}\" matches no known address of {space.Type ?? "the"} address space \"{space.Name}\"; check the spelling or create the Address");
                 }

@@ -22,9 +22,9 @@ public sealed class UserUsernameDuplicateRule : TenantRule<MessagingUserObject>
             return;
         }
 
-        foreach (var other in context.Catalog.UsersOf(subject.Namespace, space))
+        foreach (var other in context.Catalog.UsersWith(subject.Namespace, space, username.Value))
         {
-            if (other.Name != subject.Name && other.Username == username.Value)
+            if (other.Name != subject.Name)
             {
                 var what = context.Release.AtMost(30)
                     ? $"{context.Release.Label} refuses the second (User '{username.Value}' already exists)"

@@ -8,7 +8,7 @@ using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Vocabulary;
 
-namespace EnMasse.Bench;
+namespace EnMasse.Benchmarks.Engine;
 
 /// <summary>
 /// An audit of 10,000 Addresses and 100 AddressSpaces in 20 namespaces (100 addresses a space, one

@@ -10,7 +10,7 @@ using EnMasse.Policy.Model;
 using EnMasse.Policy.Policies;
 using EnMasse.Policy.Vocabulary;
 
-namespace EnMasse.Bench;
+namespace EnMasse.Benchmarks.Engine;
 
 /// <summary>
 /// What spec.tenants costs a review, objects as a review carries them (JSON, no positions), in a

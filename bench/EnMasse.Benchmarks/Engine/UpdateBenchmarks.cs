@@ -6,7 +6,7 @@ using EnMasse.Policy.Engine;
 using EnMasse.Policy.Loading;
 using EnMasse.Policy.Vocabulary;
 
-namespace EnMasse.Bench;
+namespace EnMasse.Benchmarks.Engine;
 
 /// <summary>
 /// What an UPDATE costs the webhook, objects as a review carries them (JSON, no positions).

@@ -1,3 +1,0 @@
-using BenchmarkDotNet.Running;
-
-BenchmarkSwitcher.FromAssembly(typeof(EnMasse.Bench.UpdateBenchmarks).Assembly).Run(args);
