@@ -134,6 +134,9 @@ public sealed class FakeApiServer : IAsyncDisposable
     /// <summary>Lists of the resource answer 403 Forbidden, as for a user RBAC does not let list it.</summary>
     public void Forbid(string plural) => _forbidden[plural] = true;
 
+    /// <summary>Undoes <see cref="Forbid"/>: RBAC was fixed and the next list succeeds.</summary>
+    public void Allow(string plural) => _forbidden.TryRemove(plural, out _);
+
     /// <summary>The next <paramref name="times"/> requests that continue a list of the resource answer 410 Gone: the token expired between pages.</summary>
     public void ExpireNextContinue(string plural, int times = 1) => _expireContinues[plural] = times;
 

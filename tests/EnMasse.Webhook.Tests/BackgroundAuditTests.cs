@@ -120,6 +120,27 @@ public sealed class BackgroundAuditTests
     }
 
     [Fact]
+    public async Task No_run_starts_before_every_resource_is_listed_even_when_the_webhook_is_ready()
+    {
+        // Ready needs only the plans and the spaces; a run before the addresses arrived would
+        // publish reports without them and delete team2's as if its namespace were empty.
+        await using var api = await Cluster();
+        api.Forbid("addresses");
+        await using var server = await Start(api);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+        await api.Watching("addressspaceplans").WaitAsync(Wait);
+        await api.Watching("addressplans").WaitAsync(Wait);
+        Assert.Equal("ready", await server.Client.GetStringAsync("/readyz"));
+
+        var run = server.Audit!.AuditAsync("test");
+        api.Allow("addresses");
+        var done = await run.WaitAsync(Wait);
+
+        Assert.Equal((6, 3), (done.Objects, done.Errors));
+        Assert.DoesNotContain(api.Writes, w => w.StartsWith("delete ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unchanged_report_is_not_written_again_and_an_emptied_namespace_loses_its_report()
     {
         await using var api = await Cluster();

@@ -85,7 +85,10 @@ internal sealed partial class BackgroundAudit : BackgroundService
                     waiting.Add(request);
                 }
 
-                if (!_feed.Ready || _state.Current is null)
+                // AllListed, not Ready: a run over a catalogue whose addresses are not listed yet
+                // would publish reports that miss them, and delete the report of a namespace
+                // whose objects have not arrived.
+                if (!_feed.AllListed || _state.Current is null)
                 {
                     continue; // kept until the first lists are in, which ask again
                 }
