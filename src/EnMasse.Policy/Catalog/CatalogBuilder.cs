@@ -17,7 +17,7 @@ public sealed class CatalogBuilder
     private readonly ImmutableDictionary<SpaceKey, AddressSpaceEntry>.Builder _spaces;
     private readonly ImmutableDictionary<SpaceKey, SpacePartition>.Builder _partitions;
     private readonly ImmutableDictionary<string, int>.Builder _spacesPerNamespace;
-    private readonly ImmutableDictionary<string, ImmutableHashSet<SpaceKey>>.Builder _realms;
+    private readonly ImmutableDictionary<string, ImmutableSortedSet<SpaceKey>>.Builder _realms;
     private readonly Dictionary<SpaceKey, SpacePartition.Builder> _touched = [];
     private readonly ImmutableDictionary<ObjectKey, Resource>.Builder _trees;
     private Dictionary<ObjectKey, CatalogEntry>? _infra;
@@ -113,7 +113,7 @@ public sealed class CatalogBuilder
                 }
 
                 _spaces[key] = space;
-                _realms[space.Realm] = (_realms.GetValueOrDefault(space.Realm) ?? []).Add(key);
+                _realms[space.Realm] = (_realms.GetValueOrDefault(space.Realm) ?? CatalogSnapshot.NoSpacesOfRealm).Add(key);
                 break;
             case AddressEntry address:
                 _addresses += Partition(address.Namespace, address.Space).Set(address) ? 1 : 0;
@@ -235,8 +235,11 @@ public sealed class CatalogBuilder
         var key = new SpaceKey(@namespace, space);
         if (!_touched.TryGetValue(key, out var partition))
         {
-            // Usage is summed with the address plans as they stand in this batch; Build recounts if they change.
-            _touched[key] = partition = (_partitions.GetValueOrDefault(key) ?? SpacePartition.Empty).ToBuilder(CurrentAddressPlans());
+            // Every partition's usage is summed with the basis's address plans, whatever the batch
+            // does to the plans before or after: touched or not, all agree, and Build recounts them
+            // all when the plans it ends with differ. Summing with the plans of the moment a space
+            // is touched mixes two sets of plans when one changes and changes back.
+            _touched[key] = partition = (_partitions.GetValueOrDefault(key) ?? SpacePartition.Empty).ToBuilder(_basisInfra.AddressPlans);
         }
 
         return partition;
@@ -244,7 +247,4 @@ public sealed class CatalogBuilder
 
     private static bool SamePlans(IReadOnlyDictionary<string, AddressPlanEntry> a, IReadOnlyDictionary<string, AddressPlanEntry> b) =>
         ReferenceEquals(a, b) || (a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var other) && other.Equals(p.Value)));
-
-    private IReadOnlyDictionary<string, AddressPlanEntry> CurrentAddressPlans() =>
-        _infra is null ? _basisInfra.AddressPlans : _infra.Values.OfType<AddressPlanEntry>().ToDictionary(p => p.Name, StringComparer.Ordinal);
 }

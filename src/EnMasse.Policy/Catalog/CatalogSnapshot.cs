@@ -16,14 +16,18 @@ public sealed class CatalogSnapshot : ICatalog
     private static readonly ImmutableDictionary<SpaceKey, AddressSpaceEntry> NoSpaces = ImmutableDictionary<SpaceKey, AddressSpaceEntry>.Empty;
     private static readonly ImmutableDictionary<SpaceKey, SpacePartition> NoPartitions = ImmutableDictionary<SpaceKey, SpacePartition>.Empty;
     private static readonly ImmutableDictionary<string, int> NoNamespaces = ImmutableDictionary.Create<string, int>(StringComparer.Ordinal);
-    private static readonly ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> NoRealms = ImmutableDictionary.Create<string, ImmutableHashSet<SpaceKey>>(StringComparer.Ordinal);
+    /// <summary>The spaces of one realm in order (namespace, then name), so that a message naming one of them names the same one every time.</summary>
+    internal static readonly ImmutableSortedSet<SpaceKey> NoSpacesOfRealm = ImmutableSortedSet.Create<SpaceKey>(Comparer<SpaceKey>.Create((a, b) =>
+        string.CompareOrdinal(a.Namespace, b.Namespace) is var byNamespace and not 0 ? byNamespace : string.CompareOrdinal(a.Space, b.Space)));
+
+    private static readonly ImmutableDictionary<string, ImmutableSortedSet<SpaceKey>> NoRealms = ImmutableDictionary.Create<string, ImmutableSortedSet<SpaceKey>>(StringComparer.Ordinal);
 
     internal CatalogSnapshot(
         InfraObjects infra,
         ImmutableDictionary<SpaceKey, AddressSpaceEntry> spaces,
         ImmutableDictionary<SpaceKey, SpacePartition> partitions,
         ImmutableDictionary<string, int> spacesPerNamespace,
-        ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> realms,
+        ImmutableDictionary<string, ImmutableSortedSet<SpaceKey>> realms,
         ImmutableDictionary<ObjectKey, Resource> trees,
         int addresses,
         int users)
@@ -63,8 +67,8 @@ public sealed class CatalogSnapshot : ICatalog
     /// <summary>The object kept whole under a key, or null.</summary>
     public Resource? ObjectOf(ObjectKey key) => Trees.GetValueOrDefault(key);
 
-    /// <summary>The spaces of every namespace by their Keycloak realm.</summary>
-    internal ImmutableDictionary<string, ImmutableHashSet<SpaceKey>> Realms { get; }
+    /// <summary>The spaces of every namespace by their Keycloak realm, each realm's in order.</summary>
+    internal ImmutableDictionary<string, ImmutableSortedSet<SpaceKey>> Realms { get; }
 
     internal int AddressTotal { get; }
 

@@ -30,7 +30,7 @@ public interface ICatalog
     /// <summary>The addresses of one address space, in no particular order.</summary>
     IEnumerable<AddressEntry> AddressesOf(string @namespace, string space);
 
-    /// <summary>The addresses of one address space whose spec.address is <paramref name="address"/>, by name.</summary>
+    /// <summary>The addresses of one address space whose spec.address is <paramref name="address"/>, ordered by name (ordinal): a message naming the first names the same one on every run.</summary>
     IEnumerable<AddressEntry> AddressesWith(string @namespace, string space, string address);
 
     /// <summary>The spec.address values of the space that start with <paramref name="prefix"/>, distinct and in order, read lazily.</summary>
@@ -42,7 +42,7 @@ public interface ICatalog
     /// <summary>The messaging users of one address space, in no particular order.</summary>
     IEnumerable<UserEntry> UsersOf(string @namespace, string space);
 
-    /// <summary>The messaging users of one address space whose spec.username is <paramref name="username"/>, by name.</summary>
+    /// <summary>The messaging users of one address space whose spec.username is <paramref name="username"/>, ordered by name (ordinal).</summary>
     IEnumerable<UserEntry> UsersWith(string @namespace, string space, string username);
 
     /// <summary>How many Addresses the address space holds.</summary>
@@ -64,7 +64,7 @@ public interface ICatalog
     /// </summary>
     string Origin { get; }
 
-    /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one.</summary>
+    /// <summary>The address spaces, of any namespace, whose Keycloak realm is this one, by namespace and then name (ordinal).</summary>
     IEnumerable<AddressSpaceEntry> SpacesWithRealm(string realm);
 
     /// <summary>The entry filed under a key (an object as it exists now), or null.</summary>
