@@ -210,6 +210,33 @@ public sealed class BackgroundAuditTests
     }
 
     [Fact]
+    public async Task Objects_the_catalogue_cannot_index_are_audited_too_listed_or_watched()
+    {
+        // No "<space>." prefix: the catalogue's indexes have no place for them, and exactly
+        // these need the report.
+        await using var api = await Cluster();
+        api.Put("addresses", Address("team1", "noprefix", "np"));
+        await using var server = await Start(api);
+        var run = await server.Audit!.AuditAsync("test").WaitAsync(Wait);
+        Assert.Equal(7, run.Objects);
+        Assert.Contains(Report(api, "team1")["results"]!.AsArray(), r => (r!["rule"]!.GetValue<string>(), r["resources"]![0]!["name"]!.GetValue<string>()) == ("address.name", "noprefix"));
+
+        var watched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Feed.Published += _ =>
+        {
+            if (server.Policy.Current!.Catalog.Objects.Any(o => o.Name == "alsonoprefix"))
+            {
+                watched.TrySetResult();
+            }
+        };
+        await api.Watching("addresses").WaitAsync(Wait);
+        api.Send("addresses", "ADDED", Address("team2", "alsonoprefix", "np"));
+        await watched.Task.WaitAsync(Wait);
+        await server.Audit.AuditAsync("watched").WaitAsync(Wait);
+        Assert.Contains(Report(api, "team2")["results"]!.AsArray(), r => (r!["rule"]!.GetValue<string>(), r["resources"]![0]!["name"]!.GetValue<string>()) == ("address.name", "alsonoprefix"));
+    }
+
+    [Fact]
     public async Task Off_by_default_no_report_is_written_and_no_series_exists()
     {
         await using var api = await Cluster();

@@ -93,6 +93,29 @@ public sealed class ClusterCatalogTests
     }
 
     [Fact]
+    public async Task A_subscriber_that_throws_neither_stops_the_feed_nor_the_subscribers_after_it()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        await using var server = await WebhookServer.StartAsync(kubernetes: api.Address);
+        await api.Watching("addressspaces").WaitAsync(Wait);
+        var calls = 0;
+        server.Feed.Published += _ =>
+        {
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("a subscriber's bug");
+        };
+        var first = Published(server);
+        api.Send("addressspaces", "ADDED", Space("first"));
+        await first.WaitAsync(Wait);
+
+        var second = Published(server);
+        api.Send("addressspaces", "ADDED", Space("second"));
+        await second.WaitAsync(Wait);
+        Assert.True(await Knows(server, Queue("second")));
+        Assert.True(Volatile.Read(ref calls) >= 2);
+    }
+
+    [Fact]
     public async Task Wire_format_server_not_reachable_keeps_the_server_unready_but_answering()
     {
         await using var api = await FakeApiServer.StartAsync();

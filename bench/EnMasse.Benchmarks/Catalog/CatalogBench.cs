@@ -56,7 +56,7 @@ internal static class CatalogBench
         // Memory: what the catalogue, the feed's bookkeeping and the served state hold per object.
         var before = Settled();
         var changes = new List<(ObjectKey, CatalogEntry?, EnMasse.Policy.Model.Resource?)>();
-        objects.Relist(resource, [.. json.Select(Entry).OfType<CatalogEntry>().Select(e => (e, (EnMasse.Policy.Model.Resource?)null))], changes);
+        objects.Relist(resource, [.. json.Select(Entry).OfType<CatalogEntry>().Select(e => (e.Key, (CatalogEntry?)e, (EnMasse.Policy.Model.Resource?)null))], changes);
         state.ApplyClusterChanges(changes);
         changes.Clear();
         var perObject = (Settled() - before) / (double)json.Count;
@@ -78,7 +78,8 @@ internal static class CatalogBench
             var s = a % spaces;
             var item = Parse(Objects.AddressJson(Objects.Namespace(s / 10), Objects.Space(s), Objects.Queue(a), a + e));
             var started = Stopwatch.GetTimestamp();
-            objects.Upsert(resource, Entry(item)!, null, changes);
+            var entry = Entry(item)!;
+            objects.Upsert(resource, entry.Key, entry, null, changes);
             state.ApplyClusterChanges(changes);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             changes.Clear();

@@ -78,15 +78,33 @@ public sealed class CatalogBuilder
         return CatalogEntry.From(resource) is { } entry ? Set(entry) : this;
     }
 
-    /// <summary>Adds an entry and, when objects are kept, the object it was made from.</summary>
-    public CatalogBuilder Set(CatalogEntry entry, Resource? resource)
+    /// <summary>
+    /// Files what is under a key now, replacing both halves of what was: the entry (null when the
+    /// indexes have no place for the object, or nothing is there) and the object kept whole (null:
+    /// none). The caller decides what is kept whole, whatever <see cref="KeepingObjects"/> says:
+    /// this is how the cluster's objects are laid over a base, and how a base's object comes back.
+    /// </summary>
+    public CatalogBuilder Put(ObjectKey key, CatalogEntry? entry, Resource? tree)
     {
-        if (KeepingObjects && resource is not null)
+        if (entry is null)
         {
-            _trees[entry.Key] = resource;
+            Remove(key);
+        }
+        else
+        {
+            Set(entry);
         }
 
-        return Set(entry);
+        if (tree is null)
+        {
+            _trees.Remove(key);
+        }
+        else
+        {
+            _trees[key] = tree;
+        }
+
+        return this;
     }
 
     /// <summary>Adds the EnMasse objects of read files (--catalog files, checked files, suite catalogues).</summary>

@@ -5,15 +5,17 @@ namespace EnMasse.Policy.Catalog;
 
 /// <summary>
 /// Lays the EnMasse objects of --catalog files into a builder as the reader reads them,
-/// keeping no tree: a dump of 100,000 addresses costs their entries, not their documents. A
-/// List's items are taken one by one and kept as entries until the List's own kind (which
-/// kubectl writes after the items) shows it is one; items without apiVersion and kind, and
-/// nested lists, are left to the list they belong to. What ends in the builder is what
-/// <see cref="CatalogBuilder.AddFiles"/> adds for the same files.
+/// keeping no tree unless the builder keeps objects (<see cref="CatalogBuilder.KeepingObjects"/>):
+/// a dump of 100,000 addresses costs their entries, not their documents. A List's items are
+/// taken one by one and held until the List's own kind (which kubectl writes after the items)
+/// shows it is one; items without apiVersion and kind, and nested lists, are left to the list
+/// they belong to. What ends in the builder is what <see cref="CatalogBuilder.AddFiles"/> adds
+/// for the same files, objects kept whole included.
 /// </summary>
 public sealed class CatalogSink(CatalogBuilder builder, string defaultNamespace) : IDocumentSink
 {
-    private readonly List<CatalogEntry> _items = [];
+    /// <summary>Each item whole when the builder keeps objects (it files the entry too), else its entry alone.</summary>
+    private readonly List<(Resource? Whole, CatalogEntry? Entry)> _items = [];
 
     public bool TakeItem(SourceDocument item)
     {
@@ -24,9 +26,18 @@ public sealed class CatalogSink(CatalogBuilder builder, string defaultNamespace)
             return false;
         }
 
-        if (Resource.From(item.Root, defaultNamespace, item.File) is { } resource && CatalogEntry.From(resource) is { } entry)
+        if (Resource.From(item.Root, defaultNamespace, item.File) is not { } resource)
         {
-            _items.Add(entry);
+            return true;
+        }
+
+        if (builder.KeepingObjects)
+        {
+            _items.Add((resource, null));
+        }
+        else if (CatalogEntry.From(resource) is { } entry)
+        {
+            _items.Add((null, entry));
         }
 
         return true;
@@ -36,9 +47,16 @@ public sealed class CatalogSink(CatalogBuilder builder, string defaultNamespace)
     {
         if (ListExpander.IsList(document.Root))
         {
-            foreach (var entry in _items)
+            foreach (var (whole, entry) in _items)
             {
-                builder.Set(entry);
+                if (whole is not null)
+                {
+                    builder.Add(whole);
+                }
+                else
+                {
+                    builder.Set(entry!);
+                }
             }
         }
 

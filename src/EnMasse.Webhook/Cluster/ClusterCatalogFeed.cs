@@ -44,7 +44,12 @@ internal sealed partial class ClusterCatalogFeed(
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(WatchedResource.All.Select(r => RunAsync(r, stoppingToken)).Append(ApplyAsync(stoppingToken)));
 
-    /// <summary>The one loop that changes the catalogue: all queued events as one batch, then one publish.</summary>
+    /// <summary>
+    /// The one loop that changes the catalogue: all queued events as one batch, then one publish.
+    /// Nothing an event, the catalogue or a subscriber throws ends it: a loop that ended would
+    /// leave every list waiting on <see cref="FeedEvent.Listed.Applied"/>, the watches blocked on
+    /// a full channel and the server serving a catalogue that no longer changes.
+    /// </summary>
     private async Task ApplyAsync(CancellationToken stop)
     {
         var batch = new List<FeedEvent>();
@@ -58,11 +63,18 @@ internal sealed partial class ClusterCatalogFeed(
                 while (batch.Count < MaxBatch && _events.Reader.TryRead(out var next))
                 {
                     batch.Add(next);
-                    switch (next)
+                    try
                     {
-                        case FeedEvent.Listed listed: objects.Relist(listed.Resource, listed.Entries, changes); break;
-                        case FeedEvent.Changed { Entry: { } entry } changed: objects.Upsert(changed.Resource, entry, changed.Tree, changes); break;
-                        case FeedEvent.Changed changed: objects.Delete(changed.Resource, changed.Key, changes); break;
+                        switch (next)
+                        {
+                            case FeedEvent.Listed listed: objects.Relist(listed.Resource, listed.Entries, changes); break;
+                            case FeedEvent.Changed { Deleted: true } deleted: objects.Delete(deleted.Resource, deleted.Key, changes); break;
+                            case FeedEvent.Changed changed: objects.Upsert(changed.Resource, changed.Key, changed.Entry, changed.Tree, changes); break;
+                        }
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        LogEventNotApplied(logger, e, next.Resource.ToString());
                     }
                 }
 
@@ -72,7 +84,7 @@ internal sealed partial class ClusterCatalogFeed(
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    // The last published catalogue keeps serving; the next list of the resource heals it.
+                    // The state rebuilds from everything the feed has seen on the next change.
                     LogNotApplied(logger, e, batch.Count);
                 }
 
@@ -83,12 +95,28 @@ internal sealed partial class ClusterCatalogFeed(
 
                 foreach (var resource in batch.Select(e => e.Resource).Distinct())
                 {
-                    Published?.Invoke(resource.ToString());
+                    Announce(resource.ToString());
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Tells each subscriber on its own: one that throws is logged and the others still hear.</summary>
+    private void Announce(string resource)
+    {
+        foreach (var subscriber in Published?.GetInvocationList().Cast<Action<string>>() ?? [])
+        {
+            try
+            {
+                subscriber(resource);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogSubscriberFailed(logger, e, resource);
+            }
         }
     }
 
@@ -113,9 +141,10 @@ internal sealed partial class ClusterCatalogFeed(
                 LogExpired(logger, resource.ToString());
                 resourceVersion = null;
             }
-            catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException or JsonException or KubernetesException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The last good objects keep serving while we retry.
+                // The last good objects keep serving while we retry. Any failure, a client timeout
+                // or an object we did not expect included: a watch that ended here would never resume.
                 LogBroken(logger, e, resource.ToString(), backoff.TotalMilliseconds);
                 resourceVersion = null;
                 await Task.Delay(backoff, stop).ConfigureAwait(false);
@@ -126,7 +155,7 @@ internal sealed partial class ClusterCatalogFeed(
 
     private async Task<string?> ListAsync(WatchedResource resource, CancellationToken stop)
     {
-        var entries = new List<(CatalogEntry, Resource?)>();
+        var entries = new List<(ObjectKey, CatalogEntry?, Resource?)>();
         string? resourceVersion = null;
         string? next = null;
         do
@@ -139,9 +168,9 @@ internal sealed partial class ClusterCatalogFeed(
             {
                 foreach (var item in items.EnumerateArray())
                 {
-                    if (ToResource(item) is { } read && CatalogEntry.From(read) is { } entry)
+                    if (ToResource(item) is { } read && Change(read) is { } change)
                     {
-                        entries.Add((entry, state.KeepsObjects ? read : null));
+                        entries.Add((ObjectKey.Of(read), change.Entry, change.Tree));
                     }
                 }
             }
@@ -194,8 +223,12 @@ internal sealed partial class ClusterCatalogFeed(
                 continue;
             }
 
-            var entry = type == WatchEventType.Deleted ? null : CatalogEntry.From(changed);
-            await _events.Writer.WriteAsync(new FeedEvent.Changed(resource, ObjectKey.Of(changed), entry, state.KeepsObjects ? changed : null), stop).ConfigureAwait(false);
+            // DELETED files neither entry nor object; an object with nothing to file is no event.
+            (CatalogEntry? Entry, Resource? Tree)? change = type == WatchEventType.Deleted ? (null, null) : Change(changed);
+            if (change is { } filed)
+            {
+                await _events.Writer.WriteAsync(new FeedEvent.Changed(resource, ObjectKey.Of(changed), filed.Entry, filed.Tree), stop).ConfigureAwait(false);
+            }
         }
 
         if (expired)
@@ -205,6 +238,19 @@ internal sealed partial class ClusterCatalogFeed(
         }
 
         return resourceVersion;
+    }
+
+    /// <summary>
+    /// What the catalogue files for an object: its entry, and the object whole when the audit
+    /// judges objects. One the indexes have no place for (an Address or MessagingUser whose name
+    /// lacks the space prefix) is kept whole all the same, since the audit must report it; null
+    /// when nothing is filed.
+    /// </summary>
+    private (CatalogEntry? Entry, Resource? Tree)? Change(Resource read)
+    {
+        var entry = CatalogEntry.From(read);
+        var tree = state.KeepsObjects && read.Name.Length > 0 ? read : null;
+        return entry is null && tree is null ? null : (entry, tree);
     }
 
     private string Namespace => state.Current?.Engine.Policy.InfraNamespace ?? "enmasse-infra";
@@ -225,6 +271,12 @@ internal sealed partial class ClusterCatalogFeed(
 
     [LoggerMessage(22, LogLevel.Error, "{Count} catalogue changes from the cluster could not be applied; the last catalogue keeps serving")]
     private static partial void LogNotApplied(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(23, LogLevel.Error, "A catalogue event of {Resource} could not be applied; the next list of the resource brings it")]
+    private static partial void LogEventNotApplied(ILogger logger, Exception exception, string resource);
+
+    [LoggerMessage(24, LogLevel.Error, "A subscriber to catalogue changes of {Resource} failed; ignored")]
+    private static partial void LogSubscriberFailed(ILogger logger, Exception exception, string resource);
 
     [LoggerMessage(21, LogLevel.Warning, "Watch of {Resource} broke; keeping the last good state and retrying in {DelayMs} ms")]
     private static partial void LogBroken(ILogger logger, Exception exception, string resource, double delayMs);

@@ -15,15 +15,15 @@ internal sealed class ClusterObjects
     private readonly Lock _listedGate = new();
 
     /// <summary>A fresh list replaces the resource's objects whole: what it lacks is deleted.</summary>
-    public void Relist(WatchedResource resource, IReadOnlyList<(CatalogEntry Entry, Resource? Tree)> entries, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
+    public void Relist(WatchedResource resource, IReadOnlyList<(ObjectKey Key, CatalogEntry? Entry, Resource? Tree)> entries, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
     {
-        var fresh = entries.Select(e => e.Entry.Key).ToHashSet();
+        var fresh = entries.Select(e => e.Key).ToHashSet();
         if (_byResource.TryGetValue(resource, out var known))
         {
             changes.AddRange(known.Where(k => !fresh.Contains(k)).Select(k => (k, (CatalogEntry?)null, (Resource?)null)));
         }
 
-        changes.AddRange(entries.Select(e => (e.Entry.Key, (CatalogEntry?)e.Entry, e.Tree)));
+        changes.AddRange(entries);
         _byResource[resource] = fresh;
         lock (_listedGate)
         {
@@ -31,10 +31,11 @@ internal sealed class ClusterObjects
         }
     }
 
-    public void Upsert(WatchedResource resource, CatalogEntry entry, Resource? tree, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
+    /// <summary>An object added or changed: its entry, its tree, or both (never neither, which is a deletion).</summary>
+    public void Upsert(WatchedResource resource, ObjectKey key, CatalogEntry? entry, Resource? tree, List<(ObjectKey, CatalogEntry?, Resource?)> changes)
     {
-        Known(resource).Add(entry.Key);
-        changes.Add((entry.Key, entry, tree));
+        Known(resource).Add(key);
+        changes.Add((key, entry, tree));
     }
 
     public void Delete(WatchedResource resource, ObjectKey key, List<(ObjectKey, CatalogEntry?, Resource?)> changes)

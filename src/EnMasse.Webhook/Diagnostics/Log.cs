@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Bad admission call: {Status} {Reason}")]
     public static partial void BadCall(ILogger logger, int status, string reason);
 
+    [LoggerMessage(9, LogLevel.Error, "{Count} catalogue changes from the cluster could not be applied one by one; rebuilding the catalogue from the policy, --catalog and every cluster object")]
+    public static partial void CatalogRebuilt(ILogger logger, Exception exception, int count);
+
     [LoggerMessage(8, LogLevel.Warning, "Admission uid={Uid} {Kind} {Namespace}/{Name} {Operation}: errors not enforced for a requester trusted by spec.trustedRequesters {TrustedBy}; rules={Rules}")]
     public static partial void TrustedOverride(ILogger logger, string uid, string? kind, string? @namespace, string? name, string operation, string trustedBy, string rules);
 }

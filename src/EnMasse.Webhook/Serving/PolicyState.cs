@@ -26,8 +26,14 @@ internal sealed class PolicyState : IDisposable
     /// <summary>The policy's plans and the --catalog objects: what the cluster's objects are laid over.</summary>
     private CatalogSnapshot _base = CatalogSnapshot.Empty;
 
-    /// <summary>The cluster's objects, by key (whole only when they are kept), to lay them over a reloaded base.</summary>
-    private readonly Dictionary<ObjectKey, (CatalogEntry Entry, Resource? Tree)> _overlay = [];
+    /// <summary>
+    /// The cluster's objects, by key, to lay them over a reloaded base: the entry (none for an
+    /// object the indexes have no place for) and the object whole when it is kept.
+    /// </summary>
+    private readonly Dictionary<ObjectKey, (CatalogEntry? Entry, Resource? Tree)> _overlay = [];
+
+    /// <summary>True when the served catalogue lacks changes already in <see cref="_overlay"/>: the next change rebuilds it from base and overlay.</summary>
+    private bool _stale;
 
     public PolicyState(PolicySources options, WebhookMetrics metrics, ILogger<PolicyState> logger)
     {
@@ -113,24 +119,35 @@ internal sealed class PolicyState : IDisposable
 
         _bundle = bundle;
         _base = builder.Build();
-        var served = new CatalogBuilder(_base) { KeepingObjects = KeepsObjects }.WithOrigin(_options.Origin);
-        foreach (var (entry, tree) in _overlay.Values)
+        Publish(Overlaid());
+        _stale = false;
+        return null;
+    }
+
+    /// <summary>The base with the cluster's objects laid over it: a full build, what the incremental one must equal.</summary>
+    private CatalogSnapshot Overlaid()
+    {
+        var served = new CatalogBuilder(_base).WithOrigin(_options.Origin);
+        foreach (var (key, (entry, tree)) in _overlay)
         {
-            served.Set(entry, tree);
+            served.Put(key, entry, tree);
         }
 
-        Publish(served.Build());
-        return null;
+        return served.Build();
     }
 
     private static string Describe(IEnumerable<Finding> findings) =>
         string.Join(" | ", findings.Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule} {f.Message}"));
 
     /// <summary>
-    /// Applies changes of the cluster's objects (an entry, or null for a deletion) to the
-    /// served catalogue: the cost is that of the changes, not of the catalogue. A deleted
-    /// object that the --catalog files or the policy also hold falls back to their version.
-    /// Until the first good load the changes are only kept, to be laid over it.
+    /// Applies changes of the cluster's objects to the served catalogue: per key, an entry
+    /// and/or the object whole (an object the indexes have no place for is kept for the audit),
+    /// or neither for a deletion. The cost is that of the changes, not of the catalogue. A deleted
+    /// object that the --catalog files or the policy also hold falls back to their version, entry
+    /// and object both. Until the first good load the changes are only kept, to be laid over it.
+    /// Should the incremental build fail, the catalogue is rebuilt from the base and every cluster
+    /// object, so what serves always matches what the feed has seen; should that fail too, the
+    /// exception reaches the caller and the next change tries the rebuild again.
     /// </summary>
     public void ApplyClusterChanges(IReadOnlyList<(ObjectKey Key, CatalogEntry? Entry, Resource? Tree)> changes)
     {
@@ -138,7 +155,7 @@ internal sealed class PolicyState : IDisposable
         {
             foreach (var (key, entry, tree) in changes)
             {
-                if (entry is null)
+                if (entry is null && tree is null)
                 {
                     _overlay.Remove(key);
                 }
@@ -153,25 +170,42 @@ internal sealed class PolicyState : IDisposable
                 return;
             }
 
-            var builder = new CatalogBuilder(current.Catalog) { KeepingObjects = KeepsObjects };
-            foreach (var (key, entry, tree) in changes)
+            var rebuild = _stale;
+            _stale = true;
+            CatalogSnapshot? next = null;
+            if (!rebuild)
             {
-                if (entry is not null)
+                try
                 {
-                    builder.Set(entry, tree);
+                    next = Incremental(current.Catalog, changes);
                 }
-                else if (_base.Entry(key) is { } kept)
+                catch (Exception e) when (e is not OutOfMemoryException)
                 {
-                    builder.Set(kept, _base.ObjectOf(key));
-                }
-                else
-                {
-                    builder.Remove(key);
+                    Log.CatalogRebuilt(_logger, e, changes.Count);
                 }
             }
 
-            Publish(builder.Build());
+            Publish(next ?? Overlaid());
+            _stale = false;
         }
+    }
+
+    private CatalogSnapshot Incremental(CatalogSnapshot current, IReadOnlyList<(ObjectKey Key, CatalogEntry? Entry, Resource? Tree)> changes)
+    {
+        var builder = new CatalogBuilder(current);
+        foreach (var (key, entry, tree) in changes)
+        {
+            if (entry is null && tree is null)
+            {
+                builder.Put(key, _base.Entry(key), _base.ObjectOf(key));
+            }
+            else
+            {
+                builder.Put(key, entry, tree);
+            }
+        }
+
+        return builder.Build();
     }
 
     private void Publish(CatalogSnapshot catalog)
