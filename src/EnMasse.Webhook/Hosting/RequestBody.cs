@@ -10,9 +10,17 @@ internal sealed class RequestBody : IDisposable
 {
     private const int FirstSize = 16 * 1024;
 
+    private readonly ArrayPool<byte> _pool;
     private byte[] _buffer;
 
-    private RequestBody(byte[] buffer) => _buffer = buffer;
+    /// <summary>How much of the buffer was ever written: cleared before it goes back, so no body (a MessagingUser's password) waits in the shared pool.</summary>
+    private int _used;
+
+    private RequestBody(ArrayPool<byte> pool, byte[] buffer)
+    {
+        _pool = pool;
+        _buffer = buffer;
+    }
 
     public int Length { get; private set; }
 
@@ -21,11 +29,13 @@ internal sealed class RequestBody : IDisposable
 
     public ReadOnlyMemory<byte> Content => _buffer.AsMemory(0, Length);
 
-    public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancel)
+    /// <param name="pool">The shared pool unless a test watches what comes back to it.</param>
+    public static async Task<RequestBody> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancel, ArrayPool<byte>? pool = null)
     {
+        pool ??= ArrayPool<byte>.Shared;
         var declared = request.ContentLength ?? FirstSize;
         var first = declared > maxBytes ? FirstSize : (int)Math.Max(declared + 1, 1);
-        var body = new RequestBody(ArrayPool<byte>.Shared.Rent(first))
+        var body = new RequestBody(pool, pool.Rent(first))
         {
             TooLarge = declared > maxBytes,
         };
@@ -43,8 +53,10 @@ internal sealed class RequestBody : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer.AsSpan(0, _used).Clear();
+        _pool.Return(_buffer);
         _buffer = [];
+        _used = 0;
     }
 
     private async Task FillAsync(Stream stream, long maxBytes, CancellationToken cancel)
@@ -53,7 +65,9 @@ internal sealed class RequestBody : IDisposable
         {
             if (Length == _buffer.Length)
             {
-                if (TooLarge || Length >= maxBytes)
+                // Only a full buffer past the limit is too large: one that holds exactly the limit
+                // grows by one byte's worth to learn whether more comes.
+                if (TooLarge || Length > maxBytes)
                 {
                     // Past the limit: keep reading to the end into the same buffer, keeping nothing.
                     TooLarge = true;
@@ -72,6 +86,7 @@ internal sealed class RequestBody : IDisposable
             }
 
             Length += read;
+            _used = Math.Max(_used, Length);
         }
 
         TooLarge |= Length > maxBytes;
@@ -79,9 +94,10 @@ internal sealed class RequestBody : IDisposable
 
     private void Grow(int size)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(size);
+        var larger = _pool.Rent(size);
         _buffer.AsSpan(0, Length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer.AsSpan(0, _used).Clear();
+        _pool.Return(_buffer);
         _buffer = larger;
     }
 }
