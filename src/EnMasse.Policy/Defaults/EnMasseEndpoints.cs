@@ -26,15 +26,18 @@ public static class EnMasseEndpoints
 
     private static readonly Available Mqtt = new("mqtt", "mqtt", "secure-mqtt", "passthrough");
 
+    /// <summary>The trees are immutable and few (type, platform, release, mqtt): made once each, not per review.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, Platform Platform, EnMasseVersion Release, bool WithMqtt), IReadOnlyList<MappingNode>> Made = new();
+
     /// <summary>EnMasse's default endpoints for a type on a platform in a release; none for a type EnMasse does not have.</summary>
     /// <param name="withMqtt">True when the space's plan names an infra config annotated enmasse.io/with-mqtt.</param>
-    public static IReadOnlyList<MappingNode> For(string addressSpaceType, Platform platform, EnMasseVersion release, bool withMqtt)
-    {
-        if (addressSpaceType is not ("standard" or "brokered"))
-        {
-            return [];
-        }
+    public static IReadOnlyList<MappingNode> For(string addressSpaceType, Platform platform, EnMasseVersion release, bool withMqtt) =>
+        addressSpaceType is not ("standard" or "brokered")
+            ? []
+            : Made.GetOrAdd((addressSpaceType, platform, release, withMqtt), key => Make(key.Type, key.Platform, key.Release, key.WithMqtt));
 
+    private static MappingNode[] Make(string addressSpaceType, Platform platform, EnMasseVersion release, bool withMqtt)
+    {
         var available = new List<Available>(Messaging);
         if (addressSpaceType == "standard" && withMqtt && release.AtMost(31))
         {

@@ -6,10 +6,13 @@ namespace EnMasse.Policy.Defaults;
 /// <summary>Serialises a patch as the JSON the API server takes (before base64).</summary>
 public static class JsonPatch
 {
-    public static string ToJson(IReadOnlyList<PatchOperation> operations)
+    public static string ToJson(IReadOnlyList<PatchOperation> operations) => System.Text.Encoding.UTF8.GetString(ToUtf8(operations).Span);
+
+    /// <summary>The same JSON as UTF-8 bytes, as the webhook encodes them, without a string between.</summary>
+    public static ReadOnlyMemory<byte> ToUtf8(IReadOnlyList<PatchOperation> operations)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartArray();
             foreach (var operation in operations)
@@ -25,6 +28,6 @@ public static class JsonPatch
             writer.WriteEndArray();
         }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return buffer.WrittenMemory;
     }
 }

@@ -16,13 +16,34 @@ public static class NodeEditor
     public static Node Add(Node root, IReadOnlyList<string> segments, Node value) => Add(root, segments, 0, value);
 
     /// <summary>A copy of a node with new paths and one position throughout.</summary>
-    public static Node Rebase(Node node, string path, Position at) => node switch
+    public static Node Rebase(Node node, string path, Position at)
     {
-        MappingNode m => new MappingNode(path, at, at, [.. m.Entries.Select(e => new NodeEntry(e.Key, at, Rebase(e.Value, NodePath.Child(path, e.Key), at)))]),
-        SequenceNode s => new SequenceNode(path, at, at, [.. s.Items.Select((item, i) => Rebase(item, NodePath.Index(path, i), at))]),
-        ScalarNode v => new ScalarNode(path, at, at, v.Value, v.Type),
-        _ => node,
-    };
+        // Loops, not LINQ: every default the mutating webhook adds goes through here.
+        switch (node)
+        {
+            case MappingNode m:
+                var entries = new NodeEntry[m.Entries.Count];
+                for (var i = 0; i < entries.Length; i++)
+                {
+                    var entry = m.Entries[i];
+                    entries[i] = new NodeEntry(entry.Key, at, Rebase(entry.Value, NodePath.Child(path, entry.Key), at));
+                }
+
+                return new MappingNode(path, at, at, entries);
+            case SequenceNode s:
+                var items = new Node[s.Items.Count];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = Rebase(s.Items[i], NodePath.Index(path, i), at);
+                }
+
+                return new SequenceNode(path, at, at, items);
+            case ScalarNode v:
+                return new ScalarNode(path, at, at, v.Value, v.Type);
+            default:
+                return node;
+        }
+    }
 
     private static Node Add(Node node, IReadOnlyList<string> segments, int depth, Node value)
     {

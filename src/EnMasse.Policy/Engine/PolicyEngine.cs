@@ -41,22 +41,26 @@ public sealed class PolicyEngine(PolicyBundle bundle)
             && Resource.From(oldObject, request.Namespace) is { } oldResource && oldResource.Kind == original.Kind
             ? oldResource
             : null;
+        // The scope check and the judgement both need the defaulted object: made once, when first asked for.
+        var defaulted = new Defaulted(original, Policy, catalog);
+
         // A file the reader found fault with (a repeated key) is judged, so the fault is reported.
-        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, Policy, catalog))
+        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, () => defaulted.Value.Result))
         {
             return Decision.Unjudged(original);
         }
 
         if (request.DefaultsOnly)
         {
-            return Defaults(original, catalog);
+            return Defaults(original, defaulted);
         }
 
-        var decision = Judge(request, original, catalog);
-        if (stored is not null && decision.Errors.Any())
+        var decision = Judge(request, original, catalog, defaulted);
+        if (stored is not null && decision.Errors.Any(f => RuleRegistry.Find(f.Rule) is not { JudgesChangeOnly: true }))
         {
-            // Only now is the stored version judged: most updates find nothing to waive.
-            var before = Judge(new EvaluationRequest(stored.Root, Operation.Create, null, request.Namespace, request.Point), stored, catalog);
+            // Only now is the stored version judged: most updates find nothing to waive, and an
+            // error about the change itself (judged on UPDATE only) is never waived.
+            var before = Judge(new EvaluationRequest(stored.Root, Operation.Create, null, request.Namespace, request.Point), stored, catalog, new Defaulted(stored, Policy, catalog));
             decision = Ratchet.Apply(decision, before);
         }
 
@@ -74,7 +78,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
     }
 
     /// <summary>What <see cref="Judge"/> patches, and nothing else: an object the API identity check refuses gets no patch there either.</summary>
-    private Decision Defaults(Resource original, ICatalog catalog)
+    private Decision Defaults(Resource original, Defaulted defaulted)
     {
         switch (ApiIdentityCheck.Check(original, Policy.EnMasseVersion, []))
         {
@@ -84,11 +88,11 @@ public sealed class PolicyEngine(PolicyBundle bundle)
                 return new Decision(true, true, [], [], original);
         }
 
-        var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
+        var (resource, patch) = defaulted.Value;
         return new Decision(true, true, [], patch, resource);
     }
 
-    private Decision Judge(EvaluationRequest request, Resource original, ICatalog catalog)
+    private Decision Judge(EvaluationRequest request, Resource original, ICatalog catalog, Defaulted defaulted)
     {
         var raw = new List<RawFinding>(request.ReaderProblems ?? []);
         var release = Policy.EnMasseVersion;
@@ -102,7 +106,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
                 return new Decision(true, !refused.Any(f => f.Denies), refused, [], original) { Shown = Shown(original, scrubber) };
         }
 
-        var (resource, patch) = Defaulter.Apply(original, Policy, catalog);
+        var (resource, patch) = defaulted.Value;
 
         var schema = KindSchemas.For(resource.Kind.ToString(), release);
         if (schema is not null)
@@ -138,4 +142,12 @@ public sealed class PolicyEngine(PolicyBundle bundle)
 
     private static (string Namespace, string Name) Shown(Resource resource, SecretScrubber secrets) =>
         (ShownText.Value(secrets.Scrub(resource.Namespace), ShownText.MaxName), ShownText.Value(secrets.Scrub(resource.Name), ShownText.MaxName));
+
+    /// <summary>An object with the defaults applied, computed on first use.</summary>
+    private sealed class Defaulted(Resource original, AdmissionPolicy policy, ICatalog catalog)
+    {
+        private (Resource Result, IReadOnlyList<PatchOperation> Patch)? _value;
+
+        public (Resource Result, IReadOnlyList<PatchOperation> Patch) Value => _value ??= Defaulter.Apply(original, policy, catalog);
+    }
 }

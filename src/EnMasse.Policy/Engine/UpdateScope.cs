@@ -1,8 +1,5 @@
-using EnMasse.Policy.Catalog;
-using EnMasse.Policy.Defaults;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Model;
-using EnMasse.Policy.Policies;
 
 namespace EnMasse.Policy.Engine;
 
@@ -16,7 +13,8 @@ namespace EnMasse.Policy.Engine;
 /// </summary>
 public static class UpdateScope
 {
-    public static bool JudgesNothing(Resource updated, Resource stored, AdmissionPolicy policy, ICatalog catalog)
+    /// <param name="defaulted">The updated object with the defaults applied; asked for only when the spec differs.</param>
+    public static bool JudgesNothing(Resource updated, Resource stored, Func<Resource> defaulted)
     {
         if (IsTerminating(updated) || IsTerminating(stored))
         {
@@ -35,7 +33,7 @@ public static class UpdateScope
 
         // A file that leaves out what the defaults filled in at creation describes the stored
         // spec all the same: kubectl apply keeps fields its file never set.
-        return NodeEquality.Same(Defaulter.Apply(updated, policy, catalog).Result.Root.Get("spec"), stored.Root.Get("spec"));
+        return NodeEquality.Same(defaulted().Root.Get("spec"), stored.Root.Get("spec"));
     }
 
     private static bool IsTerminating(Resource resource) => NodeRead.Has(resource.Metadata, "deletionTimestamp");

@@ -24,6 +24,12 @@ public interface IRule
 
     /// <summary>One line, used for help texts, SARIF rule descriptors and docs.</summary>
     string Summary { get; }
+
+    /// <summary>
+    /// True for a rule about the change itself (an immutable field, a plan change): it reports
+    /// only on an UPDATE, never on a CREATE, so ratcheting can never waive its findings.
+    /// </summary>
+    bool JudgesChangeOnly => false;
 }
 
 /// <summary>A rule that judges tenant objects: most one kind, a quota all three.</summary>
@@ -47,6 +53,8 @@ public abstract class TenantRule<T> : ITenantRule
     public virtual bool Fixed => false;
 
     public abstract string Summary { get; }
+
+    public virtual bool JudgesChangeOnly => false;
 
     public abstract ResourceKind Kind { get; }
 

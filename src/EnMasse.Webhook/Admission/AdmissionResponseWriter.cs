@@ -27,7 +27,7 @@ internal static class AdmissionResponseWriter
             decision.Allowed ? null : new AdmissionStatus(403, "Forbidden", DenialMessage(decision)),
             warnings.Count > 0 ? warnings : null,
             patch ? "JSONPatch" : null,
-            patch ? Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonPatch.ToJson(decision.Patch))) : null,
+            patch ? Convert.ToBase64String(JsonPatch.ToUtf8(decision.Patch).Span) : null,
             fired.Count > 0 ? new Dictionary<string, string> { ["enmasse-policy-rules"] = string.Join(",", fired) } : null);
         return JsonSerializer.SerializeToUtf8Bytes(new AdmissionReview(review.ApiVersion, "AdmissionReview", Response: response), Readable.AdmissionReview);
     }

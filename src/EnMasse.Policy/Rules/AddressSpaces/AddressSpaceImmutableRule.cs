@@ -12,6 +12,8 @@ public sealed class AddressSpaceImmutableRule : TenantRule<AddressSpaceObject>
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
+    public override bool JudgesChangeOnly => true;
+
     public override string Summary => "on UPDATE, spec.type does not change (a plan change is allowed)";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)

@@ -12,6 +12,8 @@ public sealed class AddressImmutableRule : TenantRule<AddressObject>
 
     public override ResourceKind Kind => ResourceKind.Address;
 
+    public override bool JudgesChangeOnly => true;
+
     public override string Summary => "on UPDATE, spec.address and spec.type do not change, nor (up to 0.30, as EnMasse's API server refused) spec.topic";
 
     protected override void Check(AddressObject subject, RuleContext context)

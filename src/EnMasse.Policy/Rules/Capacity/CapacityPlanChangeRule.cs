@@ -16,6 +16,8 @@ public sealed class CapacityPlanChangeRule : TenantRule<AddressSpaceObject>
 
     public override ResourceKind Kind => ResourceKind.AddressSpace;
 
+    public override bool JudgesChangeOnly => true;
+
     public override string Summary => "on UPDATE of spec.plan, the space's addresses fit the new plan's resourceLimits; EnMasse would keep the old plan (\"quota exceeded for resource\")";
 
     protected override void Check(AddressSpaceObject subject, RuleContext context)

@@ -12,6 +12,8 @@ public sealed class UserImmutableRule : TenantRule<MessagingUserObject>
 
     public override ResourceKind Kind => ResourceKind.MessagingUser;
 
+    public override bool JudgesChangeOnly => true;
+
     public override string Summary => "on UPDATE, spec.username and spec.authentication.type do not change";
 
     protected override void Check(MessagingUserObject subject, RuleContext context)
