@@ -45,7 +45,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
         var defaulted = new Defaulted(original, Policy, catalog);
 
         // A file the reader found fault with (a repeated key) is judged, so the fault is reported.
-        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, () => defaulted.Value.Result))
+        if (stored is not null && request.ReaderProblems is not { Count: > 0 } && UpdateScope.JudgesNothing(original, stored, defaulted.Result))
         {
             return Decision.Unjudged(original);
         }
@@ -149,5 +149,7 @@ public sealed class PolicyEngine(PolicyBundle bundle)
         private (Resource Result, IReadOnlyList<PatchOperation> Patch)? _value;
 
         public (Resource Result, IReadOnlyList<PatchOperation> Patch) Value => _value ??= Defaulter.Apply(original, policy, catalog);
+
+        public Resource Result() => Value.Result;
     }
 }

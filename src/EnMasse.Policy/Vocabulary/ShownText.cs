@@ -39,7 +39,8 @@ public static class ShownText
     /// </summary>
     public static string Message(string text)
     {
-        if (text.Length <= MaxQuoted && !NeedsEscape(text))
+        // Most messages have nothing to escape or cut: they come back as they are, without a copy.
+        if (text.Length <= MaxMessage && QuotedRunsFit(text) && !NeedsEscape(text))
         {
             return text;
         }
@@ -82,6 +83,23 @@ public static class ShownText
         }
 
         return Value(result.ToString(), MaxMessage);
+    }
+
+    /// <summary>Whether every quoted run, paired as <see cref="Message"/> pairs quotes, is at most <see cref="MaxQuoted"/> long.</summary>
+    private static bool QuotedRunsFit(string text)
+    {
+        var i = 0;
+        while (text.IndexOf('"', i) is var open and >= 0 && text.IndexOf('"', open + 1) is var close and >= 0)
+        {
+            if (close - open - 1 > MaxQuoted)
+            {
+                return false;
+            }
+
+            i = close + 1;
+        }
+
+        return true;
     }
 
     /// <summary>Whether any character of the text would be escaped.</summary>
