@@ -37,15 +37,22 @@ public sealed class BenchmarkSmokeTests : IDisposable
     [InlineData("empty")]
     [InlineData("spread-100k")]
     [InlineData("one-space-100k")]
+    [InlineData("one-space-1k")]
     public void The_engine_benchmarks_judge_their_objects_as_the_webhook_would(string catalog)
     {
-        var bench = new EngineBenchmarks { Catalog = catalog, Addresses = 200 };
+        // 400 addresses in one space need 4 brokers: more than standard-medium's 3, as 1,000 and 100,000 do.
+        var bench = new EngineBenchmarks { Catalog = catalog, Addresses = 400 };
         bench.Setup();
 
         Assert.True(bench.ParseOnly() > 0);
         var address = bench.AddressCreate();
         Assert.True(address.Allowed, string.Join("; ", address.Findings.Select(f => f.Message)));
-        Assert.NotEmpty(bench.AddressSpaceUpdateWithDefaults().Patch);
+        var update = bench.AddressSpaceUpdateWithDefaults();
+        Assert.NotEmpty(update.Patch);
+
+        // The one-space rows are compared with each other: both deny the plan change, the others allow it.
+        Assert.Equal(catalog.StartsWith("one-space-", StringComparison.Ordinal), update.Findings.Any(f => f.Rule == "capacity.plan-change" && f.Denies));
+        Assert.Equal(!catalog.StartsWith("one-space-", StringComparison.Ordinal), update.Allowed);
         var user = bench.MessagingUserCreate();
         Assert.True(user.Allowed, string.Join("; ", user.Findings.Select(f => f.Message)));
 

@@ -125,6 +125,18 @@ internal static class EngineBench
                     $"empty: {Stats.Us(emptyP99)}; {Allocated(empty)} allocated",
                     ratio <= 1.2));
             }
+
+            // The same verdict in a space a hundred times smaller: what the space's size costs.
+            if (Find(summary, method, "one-space-100k") is { } hundred && Find(summary, method, "one-space-1k") is { } thousand)
+            {
+                var ratio = P99(hundred) / P99(thousand);
+                rows.Add(new Row(
+                    $"engine: {label}, catalogue one-space-100k against one-space-1k (same verdict), p99",
+                    $"{Stats.Us(P99(hundred))} ({Stats.X(ratio)}); {Allocated(hundred)} allocated",
+                    "<= 1.2x",
+                    $"one-space-1k: {Stats.Us(P99(thousand))}; {Allocated(thousand)} allocated",
+                    ratio <= 1.2));
+            }
         }
 
         return rows;

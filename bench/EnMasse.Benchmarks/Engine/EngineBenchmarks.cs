@@ -13,7 +13,10 @@ namespace EnMasse.Benchmarks.Engine;
 /// <summary>
 /// One object judged in process, as the webhook judges it: from the review's parsed JSON to a
 /// decision (defaults, schema, rules, findings). The catalogue is empty but for the subject's
-/// space, or holds 100,000 addresses spread over 10,000 spaces, or 100,000 in the subject's own.
+/// space, or holds 100,000 addresses spread over 10,000 spaces, or 100,000 in the subject's own,
+/// or 1,000 in the subject's own: with 1,000 or more there, the AddressSpace UPDATE's plan change
+/// does not fit and is denied, so one-space-100k is compared with one-space-1k for the cost of
+/// the space's size at the same verdict.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks
@@ -29,8 +32,8 @@ public class EngineBenchmarks
     private PolicyEngine _engine = null!;
     private CatalogSnapshot _catalog = null!;
 
-    /// <summary>empty, spread-100k (10,000 spaces of 10) or one-space-100k.</summary>
-    [Params("empty", "spread-100k", "one-space-100k")]
+    /// <summary>empty, spread-100k (10,000 spaces of 10), one-space-100k or one-space-1k.</summary>
+    [Params("empty", "spread-100k", "one-space-100k", "one-space-1k")]
     public string Catalog { get; set; } = "empty";
 
     /// <summary>Addresses in the large catalogues; the smoke test makes it small.</summary>
@@ -68,10 +71,12 @@ public class EngineBenchmarks
             .Set(new AddressSpaceEntry(Namespace, Space, "standard", "standard-unlimited"))
             .Set(new AddressEntry(Namespace, "myspace.queue-000001", Space, "queue-000001", "queue") { Plan = "standard-small-queue" });
         var spaces = 10_000;
+        var oneSpace = catalog.StartsWith("one-space-", StringComparison.Ordinal);
+        addresses = catalog == "one-space-1k" ? Math.Min(1_000, addresses) : addresses;
         for (var a = 0; catalog != "empty" && a < addresses; a++)
         {
-            var (ns, space) = catalog == "one-space-100k" ? (Namespace, Space) : (Objects.Namespace(a % spaces / 10), Objects.Space(a % spaces));
-            if (a < spaces && catalog != "one-space-100k")
+            var (ns, space) = oneSpace ? (Namespace, Space) : (Objects.Namespace(a % spaces / 10), Objects.Space(a % spaces));
+            if (a < spaces && !oneSpace)
             {
                 builder.Set(new AddressSpaceEntry(ns, space, "standard", "standard-small"));
             }

@@ -40,7 +40,7 @@ public static class ShownText
     public static string Message(string text)
     {
         // Most messages have nothing to escape or cut: they come back as they are, without a copy.
-        if (text.Length <= MaxMessage && QuotedRunsFit(text) && !NeedsEscape(text))
+        if ((text.Length <= MaxQuoted || (text.Length <= MaxMessage && QuotedRunsFit(text))) && !NeedsEscape(text))
         {
             return text;
         }
