@@ -10,20 +10,21 @@ public static class NodeJsonWriter
         switch (node)
         {
             case MappingNode mapping:
+                // Index loops: an enumerator through the interface would be allocated per node.
                 writer.WriteStartObject();
-                foreach (var entry in mapping.Entries)
+                for (var i = 0; i < mapping.Entries.Count; i++)
                 {
-                    writer.WritePropertyName(entry.Key);
-                    Write(writer, entry.Value);
+                    writer.WritePropertyName(mapping.Entries[i].Key);
+                    Write(writer, mapping.Entries[i].Value);
                 }
 
                 writer.WriteEndObject();
                 break;
             case SequenceNode sequence:
                 writer.WriteStartArray();
-                foreach (var item in sequence.Items)
+                for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    Write(writer, item);
+                    Write(writer, sequence.Items[i]);
                 }
 
                 writer.WriteEndArray();

@@ -27,7 +27,8 @@ internal static class AdmissionResponseWriter
             decision.Allowed ? null : new AdmissionStatus(403, "Forbidden", DenialMessage(decision)),
             warnings.Count > 0 ? warnings : null,
             patch ? "JSONPatch" : null,
-            patch ? Convert.ToBase64String(JsonPatch.ToUtf8(decision.Patch).Span) : null,
+            // Bytes: the serializer writes them as the base64 the API server expects, with no string between.
+            patch ? JsonPatch.ToUtf8(decision.Patch) : null,
             fired.Count > 0 ? new Dictionary<string, string> { ["enmasse-policy-rules"] = string.Join(",", fired) } : null);
         return JsonSerializer.SerializeToUtf8Bytes(new AdmissionReview(review.ApiVersion, "AdmissionReview", Response: response), Readable.AdmissionReview);
     }

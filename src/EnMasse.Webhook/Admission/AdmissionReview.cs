@@ -38,7 +38,7 @@ internal sealed record AdmissionResponse(
     AdmissionStatus? Status = null,
     IReadOnlyList<string>? Warnings = null,
     string? PatchType = null,
-    string? Patch = null,
+    byte[]? Patch = null,
     IReadOnlyDictionary<string, string>? AuditAnnotations = null);
 
 /// <summary>Why a request was denied, as kubectl prints it.</summary>
