@@ -18,7 +18,7 @@ internal static class FindingPrinter
     {
         foreach (var f in findings)
         {
-            writer.WriteLine($"{TextFormatter.Location(f)}: {TextFormatter.Label(f)} {f.Rule}: {f.Message}");
+            writer.WriteLine(TextFormatter.Line(f));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EnMasse.Cli.Console;
+using EnMasse.Cli.Output;
 using EnMasse.Cli.Repository;
 using EnMasse.Policy.Documents;
 using EnMasse.Policy.Engine;
@@ -16,8 +17,12 @@ internal static class TestCommand
         var command = new Command("test", "Run the policy test suites in DIR/tests.");
         var dir = new Argument<string>("DIR") { Description = "The policy directory.", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "policies" };
         var only = new Option<string[]>("--case") { Description = "Run only the cases whose name matches GLOB ('*' for any text; repeatable).", HelpName = "GLOB", Arity = ArgumentArity.OneOrMore };
+        var output = CommonOptions.Output(TestReportFormatter.Names);
+        var outputFile = CommonOptions.OutputFile();
         command.Add(dir);
         command.Add(only);
+        command.Add(output);
+        command.Add(outputFile);
         Epilogues.Attach(command, """
             Runs the suites in DIR/tests/*.yaml (kind PolicyTest) against the policy in DIR. Each case names an
             object (inline, or file: with select: for a file of several objects), an operation, optionally the
@@ -25,14 +30,22 @@ internal static class TestCommand
             are judged at the admission point unless they say point: ci.
 
             A failing case is shown with its file and line: FAIL tests/addresses.yaml:12:7 addresses/<case name>: ...
+            For CI, -o junit gives one testsuite per suite file and one testcase per case (a failure holds the
+            case's file:line:column and what differed); -o json gives version, summary and cases with what was
+            expected and what the engine decided. A suite that is not valid is said on standard error in every
+            format, and is a testsuite with an error in JUnit.
+
+            Examples:
+              enmasse-policy test policies
+              enmasse-policy test policies -o junit --output-file policy-tests.xml
 
             Exit codes: 0 all cases pass, 1 a case fails, 2 the policy or a suite does not load (the other suites still run).
             """);
-        command.SetAction(parsed => Run(parsed.GetValue(dir)!, parsed.GetValue(only) ?? [], console));
+        command.SetAction(parsed => Run(parsed.GetValue(dir)!, parsed.GetValue(only) ?? [], parsed.GetValue(output)!, parsed.GetValue(outputFile), console));
         return command;
     }
 
-    private static int Run(string dir, string[] only, CliConsole console)
+    private static int Run(string dir, string[] only, string format, string? outputFile, CliConsole console)
     {
         var (policy, _) = PolicyResolver.Resolve(dir, console.WorkingDirectory);
         if (!policy.Succeeded)
@@ -57,9 +70,8 @@ internal static class TestCommand
         }
 
         var runner = new PolicyTestRunner(policy.Bundle!);
-        var passed = 0;
-        var failed = 0;
-        var broken = 0;
+        var cases = new List<TestCaseResult>();
+        var invalid = new List<InvalidSuite>();
         // Other files beside the suites (objects a suite's catalog names) are not suites.
         foreach (var file in suites.Where(PolicyTestSuite.LooksLikeSuite))
         {
@@ -68,7 +80,7 @@ internal static class TestCommand
             {
                 console.Error.WriteLine($"enmasse-policy test: suite {file.File} is not valid, its cases were not run:");
                 FindingPrinter.Print(console.Error, problems);
-                broken++;
+                invalid.Add(new InvalidSuite(file.File, [.. problems.Select(TextFormatter.Line)]));
                 continue;
             }
 
@@ -77,31 +89,21 @@ internal static class TestCommand
             if (catalogError is not null)
             {
                 console.Error.WriteLine($"enmasse-policy test: {suite.File}: {catalogError}; its cases were not run");
-                broken++;
+                invalid.Add(new InvalidSuite(suite.File, [catalogError]));
                 continue;
             }
 
-            foreach (var testCase in suite.Cases.Where(c => only.Length == 0 || only.Any(g => Names.GlobMatches(g, c.Name))))
-            {
-                var outcome = runner.Run(testCase, catalog!, suiteDir);
-                console.Out.WriteLine(Line(outcome, suite.File, $"{Path.GetFileNameWithoutExtension(suite.File)}/{testCase.Name}"));
-                if (outcome.Passed) passed++; else failed++;
-            }
+            cases.AddRange(suite.Cases
+                .Where(c => only.Length == 0 || only.Any(g => Names.GlobMatches(g, c.Name)))
+                .Select(c => new TestCaseResult(suite.File, runner.Run(c, catalog!, suiteDir))));
         }
 
-        console.Out.WriteLine($"{passed} passed, {failed} failed{(broken > 0 ? $", {broken} suite{(broken == 1 ? string.Empty : "s")} not valid" : string.Empty)}");
-        return broken > 0 ? ExitCodes.Usage : failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
-    }
-
-    private static string Line(PolicyTestOutcome outcome, string file, string label)
-    {
-        if (outcome.Passed)
+        var report = new TestReport(cases, invalid);
+        if (ReportWriter.Write(console, "test", TestReportFormatter.Render(format, report), outputFile, report.Summary) is { } failure)
         {
-            return $"PASS {label}";
+            return failure;
         }
 
-        var at = outcome.Case.Node.Start;
-        var details = string.Join("; ", (outcome.Decision?.Findings ?? []).Select(f => $"{(f.Exempted ? "exempted " : string.Empty)}{f.Rule} {f.Path}: {f.Message}"));
-        return $"FAIL {file}:{at.Line}:{at.Column} {label}: {string.Join("; ", outcome.Problems)}{(details.Length > 0 ? " | " + details : string.Empty)}";
+        return invalid.Count > 0 ? ExitCodes.Usage : report.Failed > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

@@ -3,7 +3,11 @@ using EnMasse.Policy.Vocabulary;
 
 namespace EnMasse.Cli.Output;
 
-/// <summary>JUnit XML: one test case per resource (a file that does not parse is one case too); failures carry the messages.</summary>
+/// <summary>
+/// JUnit XML: for validate and audit, one test case per resource (a file that does not parse is
+/// one case too), failures carrying the messages. The document, suite and case builders are the
+/// one JUnit writer every command's report uses; the text they get is already escaped and bounded.
+/// </summary>
 internal static class JunitFormatter
 {
     public static string Format(Report report)
@@ -22,42 +26,56 @@ internal static class JunitFormatter
             cases.Add(Case(ShownText.Value(resource.Resource.File ?? InputNames.Unnamed, ShownText.MaxName), name, resource.Decision.Findings));
         }
 
-        var failures = cases.Count(c => c.Element("failure") is not null);
-        var suite = new XElement(
-            "testsuite",
-            new XAttribute("name", report.Audit is null ? "enmasse-policy validate" : "enmasse-policy audit"),
-            new XAttribute("tests", cases.Count),
-            new XAttribute("failures", failures),
-            new XAttribute("errors", 0),
-            new XAttribute("skipped", 0),
-            cases,
-            report.Notes.Count > 0 ? new XElement("system-out", string.Join("\n", report.Notes.Select(TextFormatter.Line))) : null);
-        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement("testsuites", new XAttribute("tests", cases.Count), new XAttribute("failures", failures), suite));
+        var systemOut = report.Notes.Count > 0 ? string.Join("\n", report.Notes.Select(TextFormatter.Line)) : null;
+        return Document([Suite(report.Audit is null ? "enmasse-policy validate" : "enmasse-policy audit", cases, systemOut)]);
+    }
+
+    /// <summary>The XML document: a testsuites root with the totals of its suites.</summary>
+    public static string Document(IReadOnlyList<XElement> suites)
+    {
+        var root = new XElement("testsuites", new XAttribute("tests", Total(suites, "tests")), new XAttribute("failures", Total(suites, "failures")));
+        if (Total(suites, "errors") is var errors and > 0)
+        {
+            root.Add(new XAttribute("errors", errors));
+        }
+
+        root.Add(suites);
+        var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         return document.Declaration + "\n" + document.Root + "\n";
     }
 
+    /// <summary>A testsuite with its counts: a case with a failure element failed, one with an error element could not be run.</summary>
+    public static XElement Suite(string name, IReadOnlyList<XElement> cases, string? systemOut = null) => new(
+        "testsuite",
+        new XAttribute("name", name),
+        new XAttribute("tests", cases.Count),
+        new XAttribute("failures", cases.Count(c => c.Element("failure") is not null)),
+        new XAttribute("errors", cases.Count(c => c.Element("error") is not null)),
+        new XAttribute("skipped", 0),
+        cases,
+        systemOut is null ? null : new XElement("system-out", systemOut));
+
+    /// <summary>A testcase; <paramref name="outcome"/> is its failure or error element, or null when it passed.</summary>
+    public static XElement Case(string classname, string name, string file, XElement? outcome) =>
+        new("testcase", new XAttribute("classname", classname), new XAttribute("name", name), new XAttribute("file", file), outcome);
+
+    /// <summary>A failure (or, with <paramref name="element"/> "error", a case that could not be run): a one-line message, its type and the full text.</summary>
+    public static XElement Outcome(string message, string type, string text, string element = "failure") =>
+        new(element, new XAttribute("message", message), new XAttribute("type", type), text);
+
     private static XElement Case(string file, string name, IEnumerable<Finding> findings)
     {
-        var element = new XElement("testcase", new XAttribute("classname", file), new XAttribute("name", name), new XAttribute("file", file));
         var list = findings.ToList();
         var errors = list.Where(f => f.Denies).ToList();
-        if (errors.Count > 0)
-        {
-            element.Add(new XElement(
-                "failure",
-                new XAttribute("message", errors[0].Message),
-                new XAttribute("type", errors[0].Rule),
-                string.Join("\n", errors.Select(Line))));
-        }
-
+        var element = Case(file, name, file, errors.Count > 0 ? Outcome(errors[0].Message, errors[0].Rule, string.Join("\n", errors.Select(TextFormatter.Line))) : null);
         var others = list.Where(f => !f.Denies).ToList();
         if (others.Count > 0)
         {
-            element.Add(new XElement("system-out", string.Join("\n", others.Select(Line))));
+            element.Add(new XElement("system-out", string.Join("\n", others.Select(TextFormatter.Line))));
         }
 
         return element;
     }
 
-    private static string Line(Finding f) => $"{TextFormatter.Location(f)}: {TextFormatter.Label(f)} {f.Rule}: {f.Message}";
+    private static int Total(IEnumerable<XElement> suites, string attribute) => suites.Sum(s => (int)s.Attribute(attribute)!);
 }

@@ -40,6 +40,9 @@ internal static class TextFormatter
 
     public static string Label(Finding finding) => finding.Exempted ? "exempted" : finding.Severity.ToName();
 
+    /// <summary>A finding as one line without colour: FILE:LINE:COLUMN: SEVERITY RULE: MESSAGE.</summary>
+    public static string Line(Finding f) => $"{Location(f)}: {Label(f)} {f.Rule}: {f.Message}";
+
     /// <summary>A note as a line of its own, placed like a finding when it has a place.</summary>
     public static string Line(Note note)
     {

@@ -40,13 +40,13 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
             problems.Add($"expected {Verdict(testCase.ExpectAllowed)}, got {Verdict(decision.Allowed)}");
         }
 
-        var actualRules = decision.Findings.Where(f => !f.Exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        var actualRules = PolicyTestOutcome.RulesOf(decision, exempted: false);
         if (testCase.ExpectRules is { } expectedRules && !expectedRules.SequenceEqual(actualRules))
         {
             problems.Add($"expected rules [{string.Join(", ", expectedRules)}], got [{string.Join(", ", actualRules)}]");
         }
 
-        var actualExempted = decision.Findings.Where(f => f.Exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
+        var actualExempted = PolicyTestOutcome.RulesOf(decision, exempted: true);
         if (testCase.ExpectExempted is { } expectedExempted && !expectedExempted.SequenceEqual(actualExempted))
         {
             problems.Add($"expected exempted [{string.Join(", ", expectedExempted)}], got [{string.Join(", ", actualExempted)}]");
@@ -101,4 +101,8 @@ public sealed class PolicyTestRunner(PolicyBundle bundle)
 public sealed record PolicyTestOutcome(PolicyTestCase Case, Decision? Decision, IReadOnlyList<string> Problems)
 {
     public bool Passed => Problems.Count == 0;
+
+    /// <summary>The rule ids the decision found (not exempted), or exempted, sorted: what a case's expect: rules and exempted compare with.</summary>
+    public static IReadOnlyList<string> RulesOf(Decision decision, bool exempted) =>
+        [.. decision.Findings.Where(f => f.Exempted == exempted).Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal)];
 }
