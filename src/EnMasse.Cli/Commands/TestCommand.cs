@@ -39,7 +39,7 @@ internal static class TestCommand
               enmasse-policy test policies
               enmasse-policy test policies -o junit --output-file policy-tests.xml
 
-            Exit codes: 0 all cases pass, 1 a case fails, 2 the policy or a suite does not load (the other suites still run).
+            Exit codes: 0 all cases pass, 1 a case fails, 2 the policy or a suite does not load (the other suites still run) or --output-file cannot be written.
             """);
         command.SetAction(parsed => Run(parsed.GetValue(dir)!, parsed.GetValue(only) ?? [], parsed.GetValue(output)!, parsed.GetValue(outputFile), console));
         return command;
