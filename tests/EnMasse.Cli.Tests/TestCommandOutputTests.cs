@@ -100,7 +100,7 @@ public sealed class TestCommandOutputTests
     }
 
     [Fact]
-    public void Hostile_case_names_are_escaped_and_bounded_in_both_formats()
+    public void Hostile_case_names_are_escaped_and_bounded_in_every_format()
     {
         var huge = new string('x', 100_000);
         using var run = Policy(("hostile.yaml", $$"""
@@ -126,6 +126,11 @@ public sealed class TestCommandOutputTests
             Assert.EndsWith(" characters)", name, StringComparison.Ordinal);
             Assert.True(name.Length <= 600, $"{format}: name of {name.Length}");
         }
+
+        var (_, text, _) = run.Run("test", "pol");
+        Assert.DoesNotContain(text, c => c is '\u001b' or '\u0007');
+        Assert.Contains("esc\\u001b]0;title\\u0007 ]]> <b>&amp; xxx", text, StringComparison.Ordinal);
+        Assert.True(text.Length < 40_000, $"text: {text.Length} characters");
     }
 
     [Fact]

@@ -24,7 +24,8 @@ internal static class TestReportFormatter
         var text = new StringBuilder();
         foreach (var result in report.Cases)
         {
-            var label = $"{result.Suite}/{result.Outcome.Case.Name}";
+            // Escaped and bounded as in the other formats: a name is text from a file, and a terminal would act on its control characters.
+            var label = $"{ShownText.Value(result.Suite, ShownText.MaxName)}/{result.ShownName}";
             if (result.Outcome.Passed)
             {
                 text.Append("PASS ").Append(label).Append('\n');
