@@ -79,6 +79,7 @@ public sealed class BenchmarkSmokeTests : IDisposable
         var bench = new ReviewBenchmarks();
         bench.Setup();
         Assert.True(bench.ValidateAllowed() > 100);
+        Assert.True(bench.ValidateDenied() > bench.ValidateAllowed());
         Assert.True(bench.Mutate() > 100);
     }
 

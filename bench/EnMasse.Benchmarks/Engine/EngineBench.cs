@@ -69,6 +69,18 @@ internal static class EngineBench
                 null));
         }
 
+        var allowed = reviews.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ReviewBenchmarks.ValidateAllowed) && r.ResultStatistics is not null);
+        var denied = reviews.Reports.FirstOrDefault(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ReviewBenchmarks.ValidateDenied) && r.ResultStatistics is not null);
+        if (allowed is not null && denied is not null)
+        {
+            rows.Add(new Row(
+                "webhook handler in process, /validate Address CREATE denied (unknown plan): review bytes to response bytes, median",
+                $"{Stats.Us(denied.ResultStatistics!.Median / 1000)} ({denied.ResultStatistics.Median / allowed.ResultStatistics!.Median:0.00}x); {Allocated(denied)} allocated",
+                "-",
+                $"the same handler allowing: {Stats.Us(allowed.ResultStatistics.Median / 1000)}; {Allocated(allowed)} allocated",
+                null));
+        }
+
         return rows;
     }
 

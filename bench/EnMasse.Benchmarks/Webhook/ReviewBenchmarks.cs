@@ -17,6 +17,7 @@ public class ReviewBenchmarks
 {
     private AdmissionHandler _handler = null!;
     private byte[] _allowed = null!;
+    private byte[] _denied = null!;
     private byte[] _mutate = null!;
 
     /// <summary>The policy directory; bench/run runs from the repository root.</summary>
@@ -35,11 +36,16 @@ public class ReviewBenchmarks
         state.ApplyClusterChanges([(new(EnMasse.Policy.Model.ResourceKind.AddressSpace, "team1", "myspace"), new EnMasse.Policy.Catalog.AddressSpaceEntry("team1", "myspace", "standard", "standard-small"), null)]);
         _handler = new AdmissionHandler(state, metrics, NullLogger<AdmissionHandler>.Instance);
         _allowed = Encoding.UTF8.GetBytes(WebhookBench.Bodies["validate-allowed"]);
+        _denied = Encoding.UTF8.GetBytes(WebhookBench.Bodies["validate-denied"]);
         _mutate = Encoding.UTF8.GetBytes(WebhookBench.Bodies["mutate"]);
     }
 
     [Benchmark]
     public int ValidateAllowed() => _handler.Handle(_allowed, AdmissionWebhook.Validate).Body.Length;
+
+    /// <summary>An Address of a plan that does not exist: what a denial costs beyond an allowance.</summary>
+    [Benchmark]
+    public int ValidateDenied() => _handler.Handle(_denied, AdmissionWebhook.Validate).Body.Length;
 
     [Benchmark]
     public int Mutate() => _handler.Handle(_mutate, AdmissionWebhook.Mutate).Body.Length;
