@@ -29,7 +29,8 @@ public static class NearestName
                 continue;
             }
 
-            var distance = string.Equals(input, candidate, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(input, candidate);
+            // Only a distance within reach that ties or beats the best so far can change the answer.
+            var distance = string.Equals(input, candidate, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(input, candidate, Math.Min(reach, bestDistance));
             if (distance <= reach && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0)))
             {
                 best = candidate;
@@ -44,23 +45,68 @@ public static class NearestName
     private static int Reach(string a, string b) => Math.Max(2, Math.Max(a.Length, b.Length) / 3);
 
     /// <summary>Optimal string alignment distance: Levenshtein plus adjacent transpositions ("plna" is one step from "plan").</summary>
-    public static int Distance(string a, string b)
+    public static int Distance(string a, string b) => Distance(a, b, Math.Max(a.Length, b.Length));
+
+    /// <summary>
+    /// The distance when it is at most <paramref name="limit"/>, otherwise some number above it.
+    /// A denial's "did you mean" runs this per request, so it allocates nothing for names of a
+    /// plausible length, computes only the band of cells within the limit (a cell i, j is at
+    /// least |i - j| edits), and stops once two rows in a row exceed the limit.
+    /// </summary>
+    internal static int Distance(string a, string b, int limit)
     {
-        // Rows i-2, i-1 and i of the table; a transposition looks two rows back.
-        var before = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        // A prefix and a suffix the two share exactly cost no edit: plan names differ in the middle.
+        var shared = a.AsSpan().CommonPrefixLength(b);
+        var sharedEnd = 0;
+        while (sharedEnd < a.Length - shared && sharedEnd < b.Length - shared && a[^(sharedEnd + 1)] == b[^(sharedEnd + 1)])
         {
-            previous[j] = j;
+            sharedEnd++;
         }
 
+        return Banded(a.AsSpan(shared, a.Length - shared - sharedEnd), b.AsSpan(shared, b.Length - shared - sharedEnd), limit);
+    }
+
+    private static int Banded(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit)
+    {
+        const int OnStack = 256;
+        var far = limit + 1;
+        var width = b.Length + 1;
+
+        // Rows i-2, i-1 and i of the table; a transposition looks two rows back.
+        var rows = width <= OnStack ? stackalloc int[width * 3] : new int[width * 3];
+        var before = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(width * 2, width);
+        var lowered = a.Length + b.Length <= OnStack * 2 ? stackalloc char[a.Length + b.Length] : new char[a.Length + b.Length];
+        var lowerA = lowered[..a.Length];
+        var lowerB = lowered[a.Length..];
+        for (var i = 0; i < a.Length; i++)
+        {
+            lowerA[i] = char.ToLowerInvariant(a[i]);
+        }
+
+        for (var j = 0; j < b.Length; j++)
+        {
+            lowerB[j] = char.ToLowerInvariant(b[j]);
+        }
+
+        before.Fill(far);
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = Math.Min(j, far);
+        }
+
+        var previousMin = 0;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
+            // Outside the band a cell is more than the limit; far stands in for every such value.
+            current.Fill(far);
+            current[0] = Math.Min(i, far);
+            var rowMin = current[0];
+            var last = Math.Min(b.Length, i + limit);
+            for (var j = Math.Max(1, i - limit); j <= last; j++)
             {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                var cost = lowerA[i - 1] == lowerB[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
@@ -68,9 +114,20 @@ public static class NearestName
                 }
 
                 current[j] = value;
+                rowMin = Math.Min(rowMin, value);
             }
 
-            (before, previous, current) = (previous, current, before);
+            // Every later cell builds on one of the last two rows plus at least one edit for the older.
+            if (rowMin > limit && previousMin > limit)
+            {
+                return far;
+            }
+
+            previousMin = rowMin;
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
         return previous[b.Length];
