@@ -77,14 +77,7 @@ public static class NearestName
         var before = rows[..width];
         var previous = rows.Slice(width, width);
         var current = rows.Slice(width * 2, width);
-        var lowered = a.Length + b.Length <= OnStack * 2 ? stackalloc char[a.Length + b.Length] : new char[a.Length + b.Length];
-        var lowerA = lowered[..a.Length];
-        var lowerB = lowered[a.Length..];
-        for (var i = 0; i < a.Length; i++)
-        {
-            lowerA[i] = char.ToLowerInvariant(a[i]);
-        }
-
+        var lowerB = width <= OnStack ? stackalloc char[b.Length] : new char[b.Length];
         for (var j = 0; j < b.Length; j++)
         {
             lowerB[j] = char.ToLowerInvariant(b[j]);
@@ -103,10 +96,11 @@ public static class NearestName
             current.Fill(far);
             current[0] = Math.Min(i, far);
             var rowMin = current[0];
+            var lowerA = char.ToLowerInvariant(a[i - 1]);
             var last = Math.Min(b.Length, i + limit);
             for (var j = Math.Max(1, i - limit); j <= last; j++)
             {
-                var cost = lowerA[i - 1] == lowerB[j - 1] ? 0 : 1;
+                var cost = lowerA == lowerB[j - 1] ? 0 : 1;
                 var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
