@@ -17,25 +17,14 @@ public sealed class NearestNameProperties
     [Fact]
     public void Within_the_limit_the_distance_is_exact_and_beyond_it_only_says_so()
     {
-        Gen.Select(Name, Name, Gen.Int[0, 26]).Sample((a, b, limit) =>
-        {
-            var expected = WholeTable(a, b);
-            var actual = NearestName.Distance(a, b, limit);
-            return expected <= limit ? actual == expected : actual > limit;
-        }, iter: 20_000);
+        Gen.Select(Name, Name, Gen.Int[0, 26]).Sample(AgreesWithTheWholeTable, iter: 20_000);
     }
 
     [Fact]
     public void Names_sharing_a_prefix_and_a_suffix_get_the_distance_of_the_whole_names()
     {
         var shortName = Gen.Char["abAB-"].Array[0, 5].Select(chars => new string(chars));
-        Gen.Select(shortName, Name, Name, shortName, Gen.Int[0, 26]).Sample((prefix, x, y, suffix, limit) =>
-        {
-            var (a, b) = (prefix + x + suffix, prefix + y + suffix);
-            var expected = WholeTable(a, b);
-            var actual = NearestName.Distance(a, b, limit);
-            return expected <= limit ? actual == expected : actual > limit;
-        }, iter: 20_000);
+        Gen.Select(shortName, Name, Name, shortName, Gen.Int[0, 26]).Sample((prefix, x, y, suffix, limit) => AgreesWithTheWholeTable(prefix + x + suffix, prefix + y + suffix, limit), iter: 20_000);
     }
 
     [Fact]
@@ -56,6 +45,13 @@ public sealed class NearestNameProperties
     [InlineData("Queue", "queue", 0)]
     [InlineData("", "abc", 3)]
     public void Known_distances(string a, string b, int distance) => Assert.Equal(distance, NearestName.Distance(a, b));
+
+    private static bool AgreesWithTheWholeTable(string a, string b, int limit)
+    {
+        var expected = WholeTable(a, b);
+        var actual = NearestName.Distance(a, b, limit);
+        return expected <= limit ? actual == expected : actual > limit;
+    }
 
     /// <summary>What Find chose before it passed a limit: every candidate's full distance.</summary>
     private static string? Nearest(string input, string[] candidates)
