@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using EnMasse.Benchmarks.Cli;
 
@@ -25,6 +28,14 @@ internal sealed class ServerProcess : IDisposable
 
     public long ResidentBytes => ProcessRun.ResidentOf(_process.Id);
 
+    /// <summary>A loopback port free a moment ago: a fixed port collides with whatever else listens there, another run included.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task<ServerProcess> StartAsync(string file, IEnumerable<string> args, int port, string caFile, string readyPath, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -40,8 +51,19 @@ internal sealed class ServerProcess : IDisposable
 
         var started = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
+        // The last lines of standard error, for the message if the server dies before it is ready.
+        var errors = new ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line)
+            {
+                errors.Enqueue(line.Length > 300 ? line[..300] : line);
+                while (errors.Count > 20 && errors.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var address = new Uri($"https://127.0.0.1:{port}");
@@ -51,7 +73,8 @@ internal sealed class ServerProcess : IDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode} before it was ready");
+                process.WaitForExit();
+                throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode} before it was ready; its last lines: {string.Join(" | ", errors)}");
             }
 
             try

@@ -45,7 +45,7 @@ internal sealed class WebhookBench(WebhookBench.Settings settings)
 
         var readyEmpty = new List<double>();
         double emptyP99 = 0, emptyRate = 0;
-        using (var webhook = await StartWebhook(certs, [world], port: 18443))
+        using (var webhook = await StartWebhook(certs, [world], port: ServerProcess.FreePort()))
         {
             readyEmpty.Add(webhook.ReadySeconds);
             foreach (var c in Cases)
@@ -63,7 +63,8 @@ internal sealed class WebhookBench(WebhookBench.Settings settings)
                 File.WriteAllBytes(Path.Combine(responses, c.Case + ".json"), bytes);
             }
 
-            using var noop = await ServerProcess.StartAsync(settings.Noop[0], [.. settings.Noop.Skip(1), "--port", "18444", "--cert-dir", certs, "--responses", responses], 18444, Path.Combine(certs, "ca.crt"), "/readyz", GcLikeWebhook());
+            var noopPort = ServerProcess.FreePort();
+            using var noop = await ServerProcess.StartAsync(settings.Noop[0], [.. settings.Noop.Skip(1), "--port", noopPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert-dir", certs, "--responses", responses], noopPort, Path.Combine(certs, "ca.crt"), "/readyz", GcLikeWebhook());
             foreach (var c in Cases)
             {
                 var (caseRows, p99, rate) = Compare(webhook, noop, c.Case, c.Path, Path.Combine(bodies, c.Case + ".json"));
@@ -80,7 +81,7 @@ internal sealed class WebhookBench(WebhookBench.Settings settings)
         // The webhook with 100,000 addresses and 10,000 spaces from a kubectl dump.
         var dump = Repository.ClusterDump(Path.Combine(settings.Work, $"cluster-{settings.CatalogAddresses}.yaml"), settings.CatalogAddresses, Math.Max(1, settings.CatalogAddresses / 10));
         var label = $"{Stats.N(settings.CatalogAddresses)} addresses";
-        using (var big = await StartWebhook(certs, [dump, world], port: 18445))
+        using (var big = await StartWebhook(certs, [dump, world], port: ServerProcess.FreePort()))
         {
             var rss = big.ResidentBytes;
             rows.Add(new Row($"webhook with {label} from a --catalog dump ({new FileInfo(dump).Length / 1e6:0} MB): ready", Stats.S(big.ReadySeconds), "< 2 s", $"with an empty catalogue: {Stats.S(readyEmpty[0])}", big.ReadySeconds < 2));
