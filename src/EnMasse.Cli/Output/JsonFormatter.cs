@@ -60,7 +60,7 @@ internal static class JsonFormatter
     {
         json.WriteStartObject();
         json.WriteString("rule", f.Rule);
-        json.WriteString("severity", f.Severity == Severity.Error ? "error" : "warning");
+        json.WriteString("severity", f.Severity.ToName());
         json.WriteString("message", f.Message);
         json.WriteString("file", f.File);
         json.WriteNumber("line", f.Line);
